@@ -110,6 +110,26 @@ async fn an_integer_out_of_range_is_reported_as_written_with_the_range() {
 }
 
 #[tokio::test]
+async fn a_refusal_inside_a_list_or_a_map_names_the_index_or_key() {
+    let server = mock::serve(200, "{}").await;
+    let body = r#"{"name": "nightly", "tasks": [{"task_key": "a"}, {"task_key": "b", "timeout_seconds": 1e30}]}"#;
+    let run = dbr::run_against(&server.uri(), &["jobs", "create", "--json", body]);
+    let stderr = assert_usage_error(&server, &run).await;
+    assert!(
+        stderr.contains("`tasks[1].timeout_seconds` must be an integer from -2147483648 to 2147483647 (i32); got 1e30"),
+        "{stderr}"
+    );
+    let body =
+        r#"{"cluster_name": "a", "spark_version": "15.4.x-scala2.12", "spark_conf": {"spark.a": "1", "spark.b": [2]}}"#;
+    let run = dbr::run_against(&server.uri(), &["clusters", "create", "--no-wait", "--json", body]);
+    let stderr = assert_usage_error(&server, &run).await;
+    assert!(
+        stderr.contains("invalid request body at `spark_conf.spark.b`: invalid type: sequence, expected a string"),
+        "{stderr}"
+    );
+}
+
+#[tokio::test]
 async fn a_flag_replacing_a_json_number_is_reported_as_given() {
     let server = mock::serve(200, "{}").await;
     let body = r#"{"cluster_id": "0123", "num_workers": 100000000000000000000}"#;

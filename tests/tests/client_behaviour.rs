@@ -165,13 +165,39 @@ async fn wrongly_typed_success_body_is_a_decode_error() {
         .get("0115-093017-k8rq3x2w")
         .await
         .expect_err("a string where a number belongs must not decode");
-    let Error::Decode { operation, status, .. } = &error else {
+    let Error::Decode {
+        operation,
+        status,
+        path,
+        ..
+    } = &error
+    else {
         panic!("expected Error::Decode, got {error:?}");
     };
     assert_eq!((*operation, *status), ("clusters.get", 200));
+    assert_eq!(path.to_string(), "num_workers");
     let message = error.to_string();
-    assert!(message.contains("clusters.get"), "{message}");
+    assert!(
+        message.contains("clusters.get response (HTTP 200) at `num_workers`: "),
+        "{message}"
+    );
     assert!(message.contains("\"two\""), "{message}");
+}
+
+#[tokio::test]
+async fn a_decode_error_inside_a_list_names_the_item() {
+    let body = r#"{"cluster_id": "0115", "init_scripts": [{"dbfs": {"destination": "dbfs:/a.sh"}}, {"dbfs": {"destination": 7}}]}"#;
+    let server = mock::serve(200, body).await;
+    let error = mock::client(&server)
+        .clusters()
+        .get("0115")
+        .await
+        .expect_err("a number where a path belongs must not decode");
+    let message = error.to_string();
+    assert!(
+        message.contains("at `init_scripts[1].dbfs.destination`: invalid type: integer `7`, expected a string"),
+        "{message}"
+    );
 }
 
 #[tokio::test]

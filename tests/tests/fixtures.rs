@@ -219,7 +219,8 @@ fn write_behaviour_crate(out: &Path) {
         .collect();
     let manifest = format!(
         "[package]\nname = \"fixture-behaviour\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [lib]\npath = \"behaviour.rs\"\n\n[dependencies]\nserde = \"1\"\nserde_json = \"1\"\n{dependencies}"
+         [lib]\npath = \"behaviour.rs\"\n\n[dependencies]\nserde = \"1\"\nserde_json = \"1\"\n\
+         openapi-runtime = {{ path = \"../../../runtime/core\", default-features = false }}\n{dependencies}"
     );
     fs::create_dir_all(out.join("behaviour")).expect("behaviour crate directory");
     fs::write(out.join("behaviour/Cargo.toml"), manifest).expect("behaviour manifest");

@@ -45,10 +45,16 @@ for GetAssignableRolesForResourceResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "roles" => object::read_into(&mut map, &mut value.roles),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -114,10 +120,16 @@ impl databricks_runtime::serde_support::object::FromObject for GrantRule {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "role" => object::read_some(&mut map, &mut role),
-                "principals" => object::read_into(&mut map, &mut principals),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "principals" => {
+                    object::read_with(
+                        &mut map,
+                        &mut principals,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             role: object::required(role, "role")?,
@@ -179,9 +191,9 @@ impl databricks_runtime::serde_support::object::FromObject for Role {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -255,10 +267,16 @@ impl databricks_runtime::serde_support::object::FromObject for RuleSetResponse {
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "etag" => object::read_some(&mut map, &mut etag),
-                "grant_rules" => object::read_into(&mut map, &mut grant_rules),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "grant_rules" => {
+                    object::read_with(
+                        &mut map,
+                        &mut grant_rules,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -334,10 +352,16 @@ impl databricks_runtime::serde_support::object::FromObject for RuleSetUpdateRequ
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "etag" => object::read_some(&mut map, &mut etag),
-                "grant_rules" => object::read_into(&mut map, &mut grant_rules),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "grant_rules" => {
+                    object::read_with(
+                        &mut map,
+                        &mut grant_rules,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -406,9 +430,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateRuleSetRequ
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "rule_set" => object::read_some(&mut map, &mut rule_set),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,

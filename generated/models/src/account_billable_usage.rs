@@ -45,7 +45,7 @@ for AccountBillableUsageDownloadParams {
                 "personal_data" => object::read_into(&mut map, &mut value.personal_data),
                 _ => object::refuse(&key, &["personal_data"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

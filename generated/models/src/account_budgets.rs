@@ -43,7 +43,7 @@ impl databricks_runtime::serde_support::object::FromObject for AccountBudgetsLis
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -106,9 +106,9 @@ impl databricks_runtime::serde_support::object::FromObject for BudgetAction {
                 }
                 "action_type" => object::read_into(&mut map, &mut value.action_type),
                 "target" => object::read_into(&mut map, &mut value.target),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -265,14 +265,22 @@ impl databricks_runtime::serde_support::object::FromObject for BudgetAlert {
                 }
                 "scope_type" => object::read_into(&mut map, &mut value.scope_type),
                 "principal_overrides" => {
-                    object::read_into(&mut map, &mut value.principal_overrides)
+                    object::read_with(
+                        &mut map,
+                        &mut value.principal_overrides,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "action_configurations" => {
-                    object::read_into(&mut map, &mut value.action_configurations)
+                    object::read_with(
+                        &mut map,
+                        &mut value.action_configurations,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -614,7 +622,11 @@ impl databricks_runtime::serde_support::object::FromObject for BudgetConfigurati
                 "resource_type" => object::read_into(&mut map, &mut value.resource_type),
                 "filter" => object::read_into(&mut map, &mut value.filter),
                 "alert_configurations" => {
-                    object::read_into(&mut map, &mut value.alert_configurations)
+                    object::read_with(
+                        &mut map,
+                        &mut value.alert_configurations,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "create_time" => {
                     object::read_number_into(&mut map, &mut value.create_time)
@@ -622,9 +634,9 @@ impl databricks_runtime::serde_support::object::FromObject for BudgetConfigurati
                 "update_time" => {
                     object::read_number_into(&mut map, &mut value.update_time)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -679,10 +691,16 @@ impl databricks_runtime::serde_support::object::FromObject for BudgetFilter {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "workspace_id" => object::read_into(&mut map, &mut value.workspace_id),
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -802,9 +820,9 @@ impl databricks_runtime::serde_support::object::FromObject for BudgetPrincipalOv
                 "override_threshold" => {
                     object::read_into(&mut map, &mut value.override_threshold)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -920,9 +938,9 @@ impl databricks_runtime::serde_support::object::FromObject for BudgetResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "budget" => object::read_into(&mut map, &mut value.budget),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -977,9 +995,9 @@ impl databricks_runtime::serde_support::object::FromObject for BudgetTagFilter {
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -1032,10 +1050,16 @@ impl databricks_runtime::serde_support::object::FromObject for BudgetValueFilter
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "operator" => object::read_into(&mut map, &mut value.operator),
-                "values" => object::read_into(&mut map, &mut value.values),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "values" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.values,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1093,9 +1117,9 @@ impl databricks_runtime::serde_support::object::FromObject for BudgetWorkspaceFi
             let read = match key.as_str() {
                 "operator" => object::read_into(&mut map, &mut value.operator),
                 "values" => object::read_number_into(&mut map, &mut value.values),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1153,9 +1177,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateBudgetReque
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "budget" => object::read_some(&mut map, &mut budget),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             budget: object::required(budget, "budget")?,
@@ -1211,13 +1235,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListBudgetsRespon
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "budgets" => object::read_into(&mut map, &mut value.budgets),
+                "budgets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.budgets,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1290,11 +1320,15 @@ impl databricks_runtime::serde_support::object::FromObject for NewBudget {
                 "resource_type" => object::read_into(&mut map, &mut value.resource_type),
                 "filter" => object::read_into(&mut map, &mut value.filter),
                 "alert_configurations" => {
-                    object::read_into(&mut map, &mut value.alert_configurations)
+                    object::read_with(
+                        &mut map,
+                        &mut value.alert_configurations,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1349,9 +1383,9 @@ impl databricks_runtime::serde_support::object::FromObject for NewBudgetAction {
             let read = match key.as_str() {
                 "action_type" => object::read_into(&mut map, &mut value.action_type),
                 "target" => object::read_into(&mut map, &mut value.target),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1437,14 +1471,22 @@ impl databricks_runtime::serde_support::object::FromObject for NewBudgetAlert {
                 }
                 "scope_type" => object::read_into(&mut map, &mut value.scope_type),
                 "principal_overrides" => {
-                    object::read_into(&mut map, &mut value.principal_overrides)
+                    object::read_with(
+                        &mut map,
+                        &mut value.principal_overrides,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "action_configurations" => {
-                    object::read_into(&mut map, &mut value.action_configurations)
+                    object::read_with(
+                        &mut map,
+                        &mut value.action_configurations,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1525,11 +1567,15 @@ impl databricks_runtime::serde_support::object::FromObject for ReplacedBudget {
                 "resource_type" => object::read_into(&mut map, &mut value.resource_type),
                 "filter" => object::read_into(&mut map, &mut value.filter),
                 "alert_configurations" => {
-                    object::read_into(&mut map, &mut value.alert_configurations)
+                    object::read_with(
+                        &mut map,
+                        &mut value.alert_configurations,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1587,9 +1633,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateBudgetReque
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "budget" => object::read_some(&mut map, &mut budget),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             budget: object::required(budget, "budget")?,

@@ -45,9 +45,9 @@ impl databricks_runtime::serde_support::object::FromObject for AwsCredentials {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "sts_role" => object::read_into(&mut map, &mut value.sts_role),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -97,9 +97,9 @@ for CreateCredentialAwsCredentials {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "sts_role" => object::read_into(&mut map, &mut value.sts_role),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -166,9 +166,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateCredentialR
             let read = match key.as_str() {
                 "credentials_name" => object::read_some(&mut map, &mut credentials_name),
                 "aws_credentials" => object::read_some(&mut map, &mut aws_credentials),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             credentials_name: object::required(credentials_name, "credentials_name")?,
@@ -221,9 +221,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateCredentialS
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "role_arn" => object::read_into(&mut map, &mut value.role_arn),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -307,9 +307,9 @@ impl databricks_runtime::serde_support::object::FromObject for Credential {
                 "creation_time" => {
                     object::read_number_into(&mut map, &mut value.creation_time)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -358,9 +358,9 @@ impl databricks_runtime::serde_support::object::FromObject for StsRole {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "role_arn" => object::read_into(&mut map, &mut value.role_arn),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

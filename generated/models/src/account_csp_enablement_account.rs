@@ -45,7 +45,7 @@ for AccountCspEnablementAccountGetParams {
                 "etag" => object::read_into(&mut map, &mut value.etag),
                 _ => object::refuse(&key, &["etag"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -218,11 +218,15 @@ impl databricks_runtime::serde_support::object::FromObject for CspEnablementAcco
             let read = match key.as_str() {
                 "is_enforced" => object::read_into(&mut map, &mut value.is_enforced),
                 "compliance_standards" => {
-                    object::read_into(&mut map, &mut value.compliance_standards)
+                    object::read_with(
+                        &mut map,
+                        &mut value.compliance_standards,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -299,9 +303,9 @@ for CspEnablementAccountSetting {
                 }
                 "etag" => object::read_into(&mut map, &mut etag),
                 "setting_name" => object::read_into(&mut map, &mut setting_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             csp_enablement_account: object::required(
@@ -386,9 +390,9 @@ for UpdateCspEnablementAccountSettingRequest {
                 "allow_missing" => object::read_some(&mut map, &mut allow_missing),
                 "field_mask" => object::read_some(&mut map, &mut field_mask),
                 "setting" => object::read_some(&mut map, &mut setting),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             allow_missing: object::required(allow_missing, "allow_missing")?,

@@ -66,7 +66,7 @@ for AccountCustomAppIntegrationListParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -144,17 +144,33 @@ for CreateCustomAppIntegration {
             let read = match key.as_str() {
                 "name" => object::read_into(&mut map, &mut value.name),
                 "confidential" => object::read_into(&mut map, &mut value.confidential),
-                "redirect_urls" => object::read_into(&mut map, &mut value.redirect_urls),
-                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "redirect_urls" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.redirect_urls,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "scopes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "user_authorized_scopes" => {
-                    object::read_into(&mut map, &mut value.user_authorized_scopes)
+                    object::read_with(
+                        &mut map,
+                        &mut value.user_authorized_scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "token_access_policy" => {
                     object::read_into(&mut map, &mut value.token_access_policy)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -218,9 +234,9 @@ for CreateCustomAppIntegrationOutput {
                 }
                 "client_id" => object::read_into(&mut map, &mut value.client_id),
                 "client_secret" => object::read_into(&mut map, &mut value.client_secret),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -340,10 +356,26 @@ for GetCustomAppIntegrationOutput {
                 "client_id" => object::read_into(&mut map, &mut value.client_id),
                 "name" => object::read_into(&mut map, &mut value.name),
                 "confidential" => object::read_into(&mut map, &mut value.confidential),
-                "redirect_urls" => object::read_into(&mut map, &mut value.redirect_urls),
-                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "redirect_urls" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.redirect_urls,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "scopes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "user_authorized_scopes" => {
-                    object::read_into(&mut map, &mut value.user_authorized_scopes)
+                    object::read_with(
+                        &mut map,
+                        &mut value.user_authorized_scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "token_access_policy" => {
                     object::read_into(&mut map, &mut value.token_access_policy)
@@ -353,9 +385,9 @@ for GetCustomAppIntegrationOutput {
                     object::read_into(&mut map, &mut value.creator_username)
                 }
                 "create_time" => object::read_into(&mut map, &mut value.create_time),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -409,13 +441,19 @@ for GetCustomAppIntegrationsOutput {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "apps" => object::read_into(&mut map, &mut value.apps),
+                "apps" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.apps,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -480,17 +518,33 @@ for UpdateCustomAppIntegration {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "redirect_urls" => object::read_into(&mut map, &mut value.redirect_urls),
-                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "redirect_urls" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.redirect_urls,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "scopes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "user_authorized_scopes" => {
-                    object::read_into(&mut map, &mut value.user_authorized_scopes)
+                    object::read_with(
+                        &mut map,
+                        &mut value.user_authorized_scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "token_access_policy" => {
                     object::read_into(&mut map, &mut value.token_access_policy)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

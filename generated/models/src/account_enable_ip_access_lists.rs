@@ -45,7 +45,7 @@ for AccountEnableIpAccessListsDeleteParams {
                 "etag" => object::read_into(&mut map, &mut value.etag),
                 _ => object::refuse(&key, &["etag"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -94,7 +94,7 @@ for AccountEnableIpAccessListsGetParams {
                 "etag" => object::read_into(&mut map, &mut value.etag),
                 _ => object::refuse(&key, &["etag"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -171,9 +171,9 @@ for AccountIpAccessEnableSetting {
                 }
                 "etag" => object::read_into(&mut map, &mut etag),
                 "setting_name" => object::read_into(&mut map, &mut setting_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             acct_ip_acl_enable: object::required(
@@ -257,9 +257,9 @@ for UpdateAccountIpAccessEnableSettingRequest {
                 "allow_missing" => object::read_some(&mut map, &mut allow_missing),
                 "field_mask" => object::read_some(&mut map, &mut field_mask),
                 "setting" => object::read_some(&mut map, &mut setting),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             allow_missing: object::required(allow_missing, "allow_missing")?,

@@ -78,9 +78,9 @@ impl databricks_runtime::serde_support::object::FromObject for AwsKeyInfo {
                 "reuse_key_for_cluster_volumes" => {
                     object::read_into(&mut map, &mut reuse_key_for_cluster_volumes)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             key_arn: object::required(key_arn, "key_arn")?,
@@ -169,9 +169,9 @@ impl databricks_runtime::serde_support::object::FromObject for AzureKeyInfo {
                 "key_access_configuration" => {
                     object::read_into(&mut map, &mut value.key_access_configuration)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -256,9 +256,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateAwsKeyInfo 
                 "reuse_key_for_cluster_volumes" => {
                     object::read_into(&mut map, &mut reuse_key_for_cluster_volumes)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             key_arn: object::required(key_arn, "key_arn")?,
@@ -347,9 +347,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateAzureKeyInf
                 "key_access_configuration" => {
                     object::read_into(&mut map, &mut value.key_access_configuration)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -429,13 +429,19 @@ for CreateCustomerManagedKeyRequest {
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "use_cases" => object::read_some(&mut map, &mut use_cases),
+                "use_cases" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut use_cases,
+                        object::list_of(object::plain()),
+                    )
+                }
                 "aws_key_info" => object::read_into(&mut map, &mut aws_key_info),
                 "azure_key_info" => object::read_into(&mut map, &mut azure_key_info),
                 "gcp_key_info" => object::read_into(&mut map, &mut gcp_key_info),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             use_cases: object::required(use_cases, "use_cases")?,
@@ -519,9 +525,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateGcpKeyInfo 
                     object::read_into(&mut map, &mut gcp_service_account)
                 }
                 "manual" => object::read_into(&mut map, &mut manual),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             kms_key_id: object::required(kms_key_id, "kms_key_id")?,
@@ -614,15 +620,21 @@ impl databricks_runtime::serde_support::object::FromObject for CustomerManagedKe
                 "creation_time" => {
                     object::read_number_into(&mut map, &mut value.creation_time)
                 }
-                "use_cases" => object::read_into(&mut map, &mut value.use_cases),
+                "use_cases" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.use_cases,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "aws_key_info" => object::read_into(&mut map, &mut value.aws_key_info),
                 "azure_key_info" => {
                     object::read_into(&mut map, &mut value.azure_key_info)
                 }
                 "gcp_key_info" => object::read_into(&mut map, &mut value.gcp_key_info),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -698,9 +710,9 @@ impl databricks_runtime::serde_support::object::FromObject for GcpKeyInfo {
                     object::read_into(&mut map, &mut gcp_service_account)
                 }
                 "manual" => object::read_into(&mut map, &mut manual),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             kms_key_id: object::required(kms_key_id, "kms_key_id")?,
@@ -756,9 +768,9 @@ impl databricks_runtime::serde_support::object::FromObject for GcpServiceAccount
                 "service_account_email" => {
                     object::read_into(&mut map, &mut value.service_account_email)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -807,9 +819,9 @@ impl databricks_runtime::serde_support::object::FromObject for KeyAccessConfigur
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "credential_id" => object::read_into(&mut map, &mut value.credential_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -45,7 +45,7 @@ for AccountEsmEnablementAccountGetParams {
                 "etag" => object::read_into(&mut map, &mut value.etag),
                 _ => object::refuse(&key, &["etag"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -94,9 +94,9 @@ impl databricks_runtime::serde_support::object::FromObject for EsmEnablementAcco
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "is_enforced" => object::read_into(&mut map, &mut value.is_enforced),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -173,9 +173,9 @@ for EsmEnablementAccountSetting {
                 }
                 "etag" => object::read_into(&mut map, &mut etag),
                 "setting_name" => object::read_into(&mut map, &mut setting_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             esm_enablement_account: object::required(
@@ -260,9 +260,9 @@ for UpdateEsmEnablementAccountSettingRequest {
                 "allow_missing" => object::read_some(&mut map, &mut allow_missing),
                 "field_mask" => object::read_some(&mut map, &mut field_mask),
                 "setting" => object::read_some(&mut map, &mut setting),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             allow_missing: object::required(allow_missing, "allow_missing")?,

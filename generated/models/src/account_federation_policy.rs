@@ -45,7 +45,7 @@ for AccountFederationPolicyCreateParams {
                 "policy_id" => object::read_into(&mut map, &mut value.policy_id),
                 _ => object::refuse(&key, &["policy_id"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -102,7 +102,7 @@ for AccountFederationPolicyListParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["page_size", "page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -152,7 +152,7 @@ for AccountFederationPolicyUpdateParams {
                 "update_mask" => object::read_into(&mut map, &mut value.update_mask),
                 _ => object::refuse(&key, &["update_mask"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -81,13 +81,25 @@ impl databricks_runtime::serde_support::object::FromObject for AccountGroup {
                 "id" => object::read_into(&mut map, &mut value.id),
                 "account_id" => object::read_into(&mut map, &mut value.account_id),
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
-                "members" => object::read_into(&mut map, &mut value.members),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "members" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.members,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
                 "meta" => object::read_into(&mut map, &mut value.meta),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -196,7 +208,7 @@ impl databricks_runtime::serde_support::object::FromObject for AccountGroupsList
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -278,10 +290,16 @@ for ListAccountGroupsResponse {
                 "itemsPerPage" => {
                     object::read_number_into(&mut map, &mut value.items_per_page)
                 }
-                "Resources" => object::read_into(&mut map, &mut value.resources),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "Resources" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.resources,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -351,13 +369,25 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateAccountGrou
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
-                "members" => object::read_into(&mut map, &mut value.members),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "members" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.members,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
                 "meta" => object::read_into(&mut map, &mut value.meta),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

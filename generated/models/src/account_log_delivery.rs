@@ -76,7 +76,7 @@ for AccountLogDeliveryListParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -214,9 +214,9 @@ for CreateLogDeliveryConfigurationParams {
                 "workspace_ids_filter" => {
                     object::read_number_into(&mut map, &mut workspace_ids_filter)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             config_name,
@@ -359,9 +359,9 @@ for GetLogDeliveryConfigurationResponse {
                 "log_delivery_configuration" => {
                     object::read_into(&mut map, &mut value.log_delivery_configuration)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -603,9 +603,9 @@ impl databricks_runtime::serde_support::object::FromObject for LogDeliveryConfig
                 "log_delivery_status" => {
                     object::read_into(&mut map, &mut log_delivery_status)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             config_id,
@@ -709,9 +709,9 @@ impl databricks_runtime::serde_support::object::FromObject for LogDeliveryStatus
                 "last_successful_attempt_time" => {
                     object::read_into(&mut map, &mut last_successful_attempt_time)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             status: object::required(status, "status")?,
@@ -900,9 +900,9 @@ for UpdateLogDeliveryConfigurationStatusRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "status" => object::read_some(&mut map, &mut status),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             status: object::required(status, "status")?,
@@ -973,9 +973,9 @@ for WrappedCreateLogDeliveryConfiguration {
                 "log_delivery_configuration" => {
                     object::read_some(&mut map, &mut log_delivery_configuration)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             log_delivery_configuration: object::required(
@@ -1033,9 +1033,9 @@ for WrappedLogDeliveryConfiguration {
                 "log_delivery_configuration" => {
                     object::read_into(&mut map, &mut value.log_delivery_configuration)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1090,14 +1090,18 @@ for WrappedLogDeliveryConfigurations {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "log_delivery_configurations" => {
-                    object::read_into(&mut map, &mut value.log_delivery_configurations)
+                    object::read_with(
+                        &mut map,
+                        &mut value.log_delivery_configurations,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -48,9 +48,9 @@ for AccountMetastoreAssignmentResponse {
                 "metastore_assignment" => {
                     object::read_into(&mut map, &mut value.metastore_assignment)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -102,9 +102,9 @@ for CreateAccountMetastoreAssignmentRequest {
                 "metastore_assignment" => {
                     object::read_into(&mut map, &mut value.metastore_assignment)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -158,9 +158,9 @@ for ListAccountMetastoreAssignmentsResponse {
                 "workspace_ids" => {
                     object::read_number_into(&mut map, &mut value.workspace_ids)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -212,9 +212,9 @@ for UpdateAccountMetastoreAssignmentRequest {
                 "metastore_assignment" => {
                     object::read_into(&mut map, &mut value.metastore_assignment)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

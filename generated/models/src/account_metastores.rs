@@ -47,9 +47,9 @@ impl databricks_runtime::serde_support::object::FromObject for AccountMetastoreR
                 "metastore_info" => {
                     object::read_into(&mut map, &mut value.metastore_info)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -97,7 +97,7 @@ for AccountMetastoresDeleteParams {
                 "force" => object::read_into(&mut map, &mut value.force),
                 _ => object::refuse(&key, &["force"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -203,9 +203,9 @@ impl databricks_runtime::serde_support::object::FromObject for ChangedAccountMet
                 "external_access_enabled" => {
                     object::read_into(&mut map, &mut value.external_access_enabled)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -257,9 +257,9 @@ for CreateAccountMetastoreRequest {
                 "metastore_info" => {
                     object::read_into(&mut map, &mut value.metastore_info)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -308,10 +308,16 @@ for ListAccountMetastoresResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "metastores" => object::read_into(&mut map, &mut value.metastores),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "metastores" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.metastores,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -363,9 +369,9 @@ for UpdateAccountMetastoreRequest {
                 "metastore_info" => {
                     object::read_into(&mut map, &mut value.metastore_info)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -46,7 +46,7 @@ for AccountNetworkConnectivityListConfigurationsParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -96,7 +96,7 @@ for AccountNetworkConnectivityListPrivateEndpointRulesParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -161,9 +161,9 @@ for CreateNetworkConnectivityConfiguration {
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "region" => object::read_some(&mut map, &mut region),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -255,14 +255,24 @@ for CreatePrivateEndpointRule {
                     object::read_into(&mut map, &mut value.endpoint_service)
                 }
                 "resource_names" => {
-                    object::read_into(&mut map, &mut value.resource_names)
+                    object::read_with(
+                        &mut map,
+                        &mut value.resource_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "domain_names" => object::read_into(&mut map, &mut value.domain_names),
+                "domain_names" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.domain_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "gcp_endpoint" => object::read_into(&mut map, &mut value.gcp_endpoint),
                 "error_message" => object::read_into(&mut map, &mut value.error_message),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -403,9 +413,19 @@ for CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRule {
                 "endpoint_service" => {
                     object::read_into(&mut map, &mut value.endpoint_service)
                 }
-                "domain_names" => object::read_into(&mut map, &mut value.domain_names),
+                "domain_names" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.domain_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "resource_names" => {
-                    object::read_into(&mut map, &mut value.resource_names)
+                    object::read_with(
+                        &mut map,
+                        &mut value.resource_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "enabled" => object::read_into(&mut map, &mut value.enabled),
                 "vpc_endpoint_id" => {
@@ -422,9 +442,9 @@ for CustomerFacingNetworkConnectivityConfigAwsPrivateEndpointRule {
                 "updated_time" => {
                     object::read_number_into(&mut map, &mut value.updated_time)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -648,9 +668,9 @@ impl databricks_runtime::serde_support::object::FromObject for GcpEndpoint {
                 "psc_endpoint_uri" => {
                     object::read_into(&mut map, &mut value.psc_endpoint_uri)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -698,10 +718,16 @@ impl databricks_runtime::serde_support::object::FromObject for GoogleApiEndpoint
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "endpoints" => object::read_into(&mut map, &mut value.endpoints),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "endpoints" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.endpoints,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -755,13 +781,19 @@ for ListNetworkConnectivityConfigurationsResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "items" => object::read_into(&mut map, &mut value.items),
+                "items" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.items,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -815,13 +847,19 @@ for ListPrivateEndpointRulesResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "items" => object::read_into(&mut map, &mut value.items),
+                "items" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.items,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -869,10 +907,16 @@ impl databricks_runtime::serde_support::object::FromObject for NccAwsStableIpRul
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "cidr_blocks" => object::read_into(&mut map, &mut value.cidr_blocks),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "cidr_blocks" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.cidr_blocks,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -999,7 +1043,13 @@ for NccAzurePrivateEndpointRule {
                 }
                 "resource_id" => object::read_into(&mut map, &mut value.resource_id),
                 "group_id" => object::read_into(&mut map, &mut value.group_id),
-                "domain_names" => object::read_into(&mut map, &mut value.domain_names),
+                "domain_names" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.domain_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "endpoint_name" => object::read_into(&mut map, &mut value.endpoint_name),
                 "deactivated" => object::read_into(&mut map, &mut value.deactivated),
                 "deactivated_at" => {
@@ -1012,9 +1062,9 @@ for NccAzurePrivateEndpointRule {
                 "updated_time" => {
                     object::read_number_into(&mut map, &mut value.updated_time)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1159,14 +1209,24 @@ for NccAzureServiceEndpointRule {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "subnets" => object::read_into(&mut map, &mut value.subnets),
+                "subnets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.subnets,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "target_region" => object::read_into(&mut map, &mut value.target_region),
                 "target_services" => {
-                    object::read_into(&mut map, &mut value.target_services)
+                    object::read_with(
+                        &mut map,
+                        &mut value.target_services,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1221,9 +1281,9 @@ impl databricks_runtime::serde_support::object::FromObject for NccEgressConfig {
             let read = match key.as_str() {
                 "default_rules" => object::read_into(&mut map, &mut value.default_rules),
                 "target_rules" => object::read_into(&mut map, &mut value.target_rules),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1283,9 +1343,9 @@ impl databricks_runtime::serde_support::object::FromObject for NccEgressDefaultR
                 "azure_service_endpoint_rule" => {
                     object::read_into(&mut map, &mut value.azure_service_endpoint_rule)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1341,14 +1401,22 @@ impl databricks_runtime::serde_support::object::FromObject for NccEgressTargetRu
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "aws_private_endpoint_rules" => {
-                    object::read_into(&mut map, &mut value.aws_private_endpoint_rules)
+                    object::read_with(
+                        &mut map,
+                        &mut value.aws_private_endpoint_rules,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "azure_private_endpoint_rules" => {
-                    object::read_into(&mut map, &mut value.azure_private_endpoint_rules)
+                    object::read_with(
+                        &mut map,
+                        &mut value.azure_private_endpoint_rules,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1512,9 +1580,19 @@ impl databricks_runtime::serde_support::object::FromObject for NccPrivateEndpoin
                     object::read_into(&mut map, &mut value.vpc_endpoint_id)
                 }
                 "resource_names" => {
-                    object::read_into(&mut map, &mut value.resource_names)
+                    object::read_with(
+                        &mut map,
+                        &mut value.resource_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "domain_names" => object::read_into(&mut map, &mut value.domain_names),
+                "domain_names" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.domain_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "gcp_endpoint" => object::read_into(&mut map, &mut value.gcp_endpoint),
                 "enabled" => object::read_into(&mut map, &mut value.enabled),
                 "deactivated" => object::read_into(&mut map, &mut value.deactivated),
@@ -1528,9 +1606,9 @@ impl databricks_runtime::serde_support::object::FromObject for NccPrivateEndpoin
                 "updated_time" => {
                     object::read_number_into(&mut map, &mut value.updated_time)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1730,9 +1808,9 @@ for NetworkConnectivityConfiguration {
                     object::read_number_into(&mut map, &mut value.updated_time)
                 }
                 "egress_config" => object::read_into(&mut map, &mut value.egress_config),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1802,16 +1880,26 @@ for UpdatePrivateEndpointRule {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "domain_names" => object::read_into(&mut map, &mut value.domain_names),
+                "domain_names" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.domain_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "resource_names" => {
-                    object::read_into(&mut map, &mut value.resource_names)
+                    object::read_with(
+                        &mut map,
+                        &mut value.resource_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "enabled" => object::read_into(&mut map, &mut value.enabled),
                 "gcp_endpoint" => object::read_into(&mut map, &mut value.gcp_endpoint),
                 "error_message" => object::read_into(&mut map, &mut value.error_message),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -74,17 +74,27 @@ impl databricks_runtime::serde_support::object::FromObject for CreateNetworkRequ
             let read = match key.as_str() {
                 "network_name" => object::read_into(&mut map, &mut value.network_name),
                 "vpc_id" => object::read_into(&mut map, &mut value.vpc_id),
-                "subnet_ids" => object::read_into(&mut map, &mut value.subnet_ids),
+                "subnet_ids" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.subnet_ids,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "security_group_ids" => {
-                    object::read_into(&mut map, &mut value.security_group_ids)
+                    object::read_with(
+                        &mut map,
+                        &mut value.security_group_ids,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "vpc_endpoints" => object::read_into(&mut map, &mut value.vpc_endpoints),
                 "gcp_network_info" => {
                     object::read_into(&mut map, &mut value.gcp_network_info)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -259,9 +269,9 @@ impl databricks_runtime::serde_support::object::FromObject for GcpNetworkInfo {
                 "service_ip_range_name" => {
                     object::read_some(&mut map, &mut service_ip_range_name)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             network_project_id: object::required(
@@ -396,9 +406,19 @@ impl databricks_runtime::serde_support::object::FromObject for Network {
                     object::read_number_into(&mut map, &mut value.creation_time)
                 }
                 "vpc_id" => object::read_into(&mut map, &mut value.vpc_id),
-                "subnet_ids" => object::read_into(&mut map, &mut value.subnet_ids),
+                "subnet_ids" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.subnet_ids,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "security_group_ids" => {
-                    object::read_into(&mut map, &mut value.security_group_ids)
+                    object::read_with(
+                        &mut map,
+                        &mut value.security_group_ids,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "vpc_endpoints" => object::read_into(&mut map, &mut value.vpc_endpoints),
                 "gcp_network_info" => {
@@ -406,17 +426,25 @@ impl databricks_runtime::serde_support::object::FromObject for Network {
                 }
                 "vpc_status" => object::read_into(&mut map, &mut value.vpc_status),
                 "error_messages" => {
-                    object::read_into(&mut map, &mut value.error_messages)
+                    object::read_with(
+                        &mut map,
+                        &mut value.error_messages,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "warning_messages" => {
-                    object::read_into(&mut map, &mut value.warning_messages)
+                    object::read_with(
+                        &mut map,
+                        &mut value.warning_messages,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "workspace_id" => {
                     object::read_number_into(&mut map, &mut value.workspace_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -471,9 +499,9 @@ impl databricks_runtime::serde_support::object::FromObject for NetworkHealth {
             let read = match key.as_str() {
                 "error_type" => object::read_into(&mut map, &mut value.error_type),
                 "error_message" => object::read_into(&mut map, &mut value.error_message),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -527,13 +555,23 @@ impl databricks_runtime::serde_support::object::FromObject for NetworkVpcEndpoin
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "rest_api" => object::read_into(&mut map, &mut value.rest_api),
-                "dataplane_relay" => {
-                    object::read_into(&mut map, &mut value.dataplane_relay)
+                "rest_api" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.rest_api,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "dataplane_relay" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.dataplane_relay,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -590,9 +628,9 @@ impl databricks_runtime::serde_support::object::FromObject for NetworkWarning {
                 "warning_message" => {
                     object::read_into(&mut map, &mut value.warning_message)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

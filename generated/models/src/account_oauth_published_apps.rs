@@ -53,7 +53,7 @@ for AccountOauthPublishedAppsListParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["page_size", "page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -106,13 +106,19 @@ impl databricks_runtime::serde_support::object::FromObject for GetPublishedAppsO
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "apps" => object::read_into(&mut map, &mut value.apps),
+                "apps" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.apps,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -194,14 +200,26 @@ impl databricks_runtime::serde_support::object::FromObject for PublishedAppOutpu
                 "name" => object::read_into(&mut map, &mut value.name),
                 "description" => object::read_into(&mut map, &mut value.description),
                 "client_id" => object::read_into(&mut map, &mut value.client_id),
-                "redirect_urls" => object::read_into(&mut map, &mut value.redirect_urls),
-                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "redirect_urls" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.redirect_urls,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "scopes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "is_confidential_client" => {
                     object::read_into(&mut map, &mut value.is_confidential_client)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

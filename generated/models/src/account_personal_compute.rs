@@ -45,7 +45,7 @@ for AccountPersonalComputeDeleteParams {
                 "etag" => object::read_into(&mut map, &mut value.etag),
                 _ => object::refuse(&key, &["etag"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -94,7 +94,7 @@ for AccountPersonalComputeGetParams {
                 "etag" => object::read_into(&mut map, &mut value.etag),
                 _ => object::refuse(&key, &["etag"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -231,9 +231,9 @@ impl databricks_runtime::serde_support::object::FromObject for PersonalComputeSe
                 "personal_compute" => object::read_some(&mut map, &mut personal_compute),
                 "etag" => object::read_into(&mut map, &mut etag),
                 "setting_name" => object::read_into(&mut map, &mut setting_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             personal_compute: object::required(personal_compute, "personal_compute")?,
@@ -296,9 +296,9 @@ impl databricks_runtime::serde_support::object::FromObject for PersonalComputeVa
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "value" => object::read_some(&mut map, &mut value),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             value: object::required(value, "value")?,
@@ -377,9 +377,9 @@ for UpdatePersonalComputeSettingRequest {
                 "allow_missing" => object::read_some(&mut map, &mut allow_missing),
                 "field_mask" => object::read_some(&mut map, &mut field_mask),
                 "setting" => object::read_some(&mut map, &mut setting),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             allow_missing: object::required(allow_missing, "allow_missing")?,

@@ -79,11 +79,15 @@ for CreatePrivateAccessSettingsRequest {
                     object::read_into(&mut map, &mut value.private_access_level)
                 }
                 "allowed_vpc_endpoint_ids" => {
-                    object::read_into(&mut map, &mut value.allowed_vpc_endpoint_ids)
+                    object::read_with(
+                        &mut map,
+                        &mut value.allowed_vpc_endpoint_ids,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -241,11 +245,15 @@ impl databricks_runtime::serde_support::object::FromObject for PrivateAccessSett
                     object::read_into(&mut map, &mut value.private_access_level)
                 }
                 "allowed_vpc_endpoint_ids" => {
-                    object::read_into(&mut map, &mut value.allowed_vpc_endpoint_ids)
+                    object::read_with(
+                        &mut map,
+                        &mut value.allowed_vpc_endpoint_ids,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

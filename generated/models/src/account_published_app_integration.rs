@@ -53,7 +53,7 @@ for AccountPublishedAppIntegrationListParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["page_size", "page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -112,9 +112,9 @@ for CreatePublishedAppIntegration {
                 "token_access_policy" => {
                     object::read_into(&mut map, &mut value.token_access_policy)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -166,9 +166,9 @@ for CreatePublishedAppIntegrationOutput {
                 "integration_id" => {
                     object::read_into(&mut map, &mut value.integration_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -255,9 +255,9 @@ for GetPublishedAppIntegrationOutput {
                 }
                 "created_by" => object::read_number_into(&mut map, &mut value.created_by),
                 "create_time" => object::read_into(&mut map, &mut value.create_time),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -311,13 +311,19 @@ for GetPublishedAppIntegrationsOutput {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "apps" => object::read_into(&mut map, &mut value.apps),
+                "apps" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.apps,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -369,9 +375,9 @@ for UpdatePublishedAppIntegration {
                 "token_access_policy" => {
                     object::read_into(&mut map, &mut value.token_access_policy)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -46,7 +46,7 @@ for AccountServicePrincipalFederationPolicyCreateParams {
                 "policy_id" => object::read_into(&mut map, &mut value.policy_id),
                 _ => object::refuse(&key, &["policy_id"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -103,7 +103,7 @@ for AccountServicePrincipalFederationPolicyListParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["page_size", "page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -154,7 +154,7 @@ for AccountServicePrincipalFederationPolicyUpdateParams {
                 "update_mask" => object::read_into(&mut map, &mut value.update_mask),
                 _ => object::refuse(&key, &["update_mask"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

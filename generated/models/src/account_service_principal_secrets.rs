@@ -54,7 +54,7 @@ for AccountServicePrincipalSecretsListParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["page_size", "page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -105,9 +105,9 @@ for CreateServicePrincipalSecretRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "lifetime" => object::read_into(&mut map, &mut value.lifetime),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -193,9 +193,9 @@ for CreateServicePrincipalSecretResponse {
                 "create_time" => object::read_into(&mut map, &mut value.create_time),
                 "update_time" => object::read_into(&mut map, &mut value.update_time),
                 "expire_time" => object::read_into(&mut map, &mut value.expire_time),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -264,13 +264,19 @@ for ListServicePrincipalSecretsResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "secrets" => object::read_into(&mut map, &mut value.secrets),
+                "secrets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.secrets,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -349,9 +355,9 @@ impl databricks_runtime::serde_support::object::FromObject for SecretInfo {
                 "create_time" => object::read_into(&mut map, &mut value.create_time),
                 "update_time" => object::read_into(&mut map, &mut value.update_time),
                 "expire_time" => object::read_into(&mut map, &mut value.expire_time),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

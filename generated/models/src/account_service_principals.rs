@@ -82,11 +82,17 @@ impl databricks_runtime::serde_support::object::FromObject for AccountServicePri
                 "applicationId" => object::read_into(&mut map, &mut value.application_id),
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
                 "active" => object::read_into(&mut map, &mut value.active),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -196,7 +202,7 @@ for AccountServicePrincipalsListParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -278,10 +284,16 @@ for ListAccountServicePrincipalsResponse {
                 "itemsPerPage" => {
                     object::read_number_into(&mut map, &mut value.items_per_page)
                 }
-                "Resources" => object::read_into(&mut map, &mut value.resources),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "Resources" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.resources,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -354,11 +366,17 @@ for UpdateAccountServicePrincipal {
                 "applicationId" => object::read_into(&mut map, &mut value.application_id),
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
                 "active" => object::read_into(&mut map, &mut value.active),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -79,9 +79,9 @@ for CreateStorageConfigurationRequest {
                 }
                 "root_bucket_info" => object::read_some(&mut map, &mut root_bucket_info),
                 "role_arn" => object::read_into(&mut map, &mut role_arn),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             storage_configuration_name: object::required(
@@ -138,9 +138,9 @@ impl databricks_runtime::serde_support::object::FromObject for RootBucketInfo {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "bucket_name" => object::read_into(&mut map, &mut value.bucket_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -230,9 +230,9 @@ impl databricks_runtime::serde_support::object::FromObject for StorageConfigurat
                 "root_bucket_info" => {
                     object::read_into(&mut map, &mut value.root_bucket_info)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -48,9 +48,9 @@ for AccountStorageCredentialResponse {
                 "credential_info" => {
                     object::read_into(&mut map, &mut value.credential_info)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -98,7 +98,7 @@ for AccountStorageCredentialsDeleteParams {
                 "force" => object::read_into(&mut map, &mut value.force),
                 _ => object::refuse(&key, &["force"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -209,9 +209,9 @@ for ChangedAccountStorageCredential {
                         &mut value.databricks_gcp_service_account,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -271,9 +271,9 @@ for CreateAccountStorageCredentialRequest {
                 "skip_validation" => {
                     object::read_into(&mut map, &mut value.skip_validation)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -323,11 +323,15 @@ for ListAccountStorageCredentialsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "storage_credentials" => {
-                    object::read_into(&mut map, &mut value.storage_credentials)
+                    object::read_with(
+                        &mut map,
+                        &mut value.storage_credentials,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -460,9 +464,9 @@ for NewAccountStorageCredential {
                 "databricks_gcp_service_account" => {
                     object::read_into(&mut map, &mut databricks_gcp_service_account)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -532,9 +536,9 @@ for UpdateAccountStorageCredentialRequest {
                 "skip_validation" => {
                     object::read_into(&mut map, &mut value.skip_validation)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

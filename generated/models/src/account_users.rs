@@ -95,12 +95,24 @@ impl databricks_runtime::serde_support::object::FromObject for AccountUser {
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
                 "active" => object::read_into(&mut map, &mut value.active),
                 "name" => object::read_into(&mut map, &mut value.name),
-                "emails" => object::read_into(&mut map, &mut value.emails),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "emails" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.emails,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -209,7 +221,7 @@ impl databricks_runtime::serde_support::object::FromObject for AccountUsersGetPa
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -318,7 +330,7 @@ impl databricks_runtime::serde_support::object::FromObject for AccountUsersListP
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -399,10 +411,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListAccountUsersR
                 "itemsPerPage" => {
                     object::read_number_into(&mut map, &mut value.items_per_page)
                 }
-                "Resources" => object::read_into(&mut map, &mut value.resources),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "Resources" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.resources,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -485,12 +503,24 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateAccountUser
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
                 "active" => object::read_into(&mut map, &mut value.active),
                 "name" => object::read_into(&mut map, &mut value.name),
-                "emails" => object::read_into(&mut map, &mut value.emails),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "emails" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.emails,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

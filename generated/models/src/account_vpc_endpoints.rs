@@ -70,9 +70,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateVpcEndpoint
                 "gcp_vpc_endpoint_info" => {
                     object::read_into(&mut map, &mut value.gcp_vpc_endpoint_info)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -236,9 +236,9 @@ impl databricks_runtime::serde_support::object::FromObject for GcpVpcEndpointInf
                 "service_attachment_id" => {
                     object::read_into(&mut map, &mut service_attachment_id)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             project_id: object::required(project_id, "project_id")?,
@@ -362,9 +362,9 @@ impl databricks_runtime::serde_support::object::FromObject for VpcEndpoint {
                 "region" => object::read_into(&mut map, &mut value.region),
                 "state" => object::read_into(&mut map, &mut value.state),
                 "use_case" => object::read_into(&mut map, &mut value.use_case),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -55,11 +55,17 @@ impl databricks_runtime::serde_support::object::FromObject for PermissionAssignm
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "principal" => object::read_into(&mut map, &mut value.principal),
-                "permissions" => object::read_into(&mut map, &mut value.permissions),
+                "permissions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "error" => object::read_into(&mut map, &mut value.error),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -108,11 +114,15 @@ impl databricks_runtime::serde_support::object::FromObject for PermissionAssignm
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_assignments" => {
-                    object::read_into(&mut map, &mut value.permission_assignments)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_assignments,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -169,9 +179,9 @@ impl databricks_runtime::serde_support::object::FromObject for PermissionOutput 
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -252,9 +262,9 @@ impl databricks_runtime::serde_support::object::FromObject for PrincipalOutput {
                     object::read_into(&mut map, &mut value.service_principal_name)
                 }
                 "group_name" => object::read_into(&mut map, &mut value.group_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -305,10 +315,16 @@ for UpdateWorkspaceAssignments {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "permissions" => object::read_into(&mut map, &mut value.permissions),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "permissions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -424,10 +440,16 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspacePermissi
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "permissions" => object::read_into(&mut map, &mut value.permissions),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "permissions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -46,7 +46,7 @@ for AccountWorkspacesUpdateParams {
                 "update_mask" => object::read_into(&mut map, &mut value.update_mask),
                 _ => object::refuse(&key, &["update_mask"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -105,9 +105,9 @@ impl databricks_runtime::serde_support::object::FromObject for AzureWorkspaceInf
                 "subscription_id" => {
                     object::read_into(&mut map, &mut value.subscription_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -157,9 +157,9 @@ impl databricks_runtime::serde_support::object::FromObject for CloudResourceCont
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "gcp" => object::read_into(&mut map, &mut value.gcp),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -316,7 +316,13 @@ impl databricks_runtime::serde_support::object::FromObject for CreateWorkspaceRe
                 "credentials_id" => {
                     object::read_into(&mut map, &mut value.credentials_id)
                 }
-                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "deployment_name" => {
                     object::read_into(&mut map, &mut value.deployment_name)
                 }
@@ -351,9 +357,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateWorkspaceRe
                         &mut value.storage_customer_managed_key_id,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -467,9 +473,9 @@ for CustomerFacingGcpCloudResourceContainer {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "project_id" => object::read_into(&mut map, &mut value.project_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -594,9 +600,9 @@ impl databricks_runtime::serde_support::object::FromObject for GcpCommonNetworkC
                 "gke_connectivity_type" => {
                     object::read_into(&mut map, &mut value.gke_connectivity_type)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -662,9 +668,9 @@ impl databricks_runtime::serde_support::object::FromObject for GcpManagedNetwork
                 "gke_cluster_service_ip_range" => {
                     object::read_into(&mut map, &mut value.gke_cluster_service_ip_range)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -724,9 +730,9 @@ impl databricks_runtime::serde_support::object::FromObject for GkeConfig {
                 "master_ip_range" => {
                     object::read_into(&mut map, &mut value.master_ip_range)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1075,7 +1081,13 @@ impl databricks_runtime::serde_support::object::FromObject for Workspace {
                 "credentials_id" => {
                     object::read_into(&mut map, &mut value.credentials_id)
                 }
-                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "deployment_name" => {
                     object::read_into(&mut map, &mut value.deployment_name)
                 }
@@ -1121,9 +1133,9 @@ impl databricks_runtime::serde_support::object::FromObject for Workspace {
                 "workspace_status_message" => {
                     object::read_into(&mut map, &mut value.workspace_status_message)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1191,9 +1203,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceNetwork 
                     object::read_into(&mut map, &mut value.gcp_managed_network_config)
                 }
                 "network_id" => object::read_into(&mut map, &mut value.network_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -317,7 +317,13 @@ impl databricks_runtime::serde_support::object::FromObject for App {
                 "description" => object::read_into(&mut map, &mut description),
                 "id" => object::read_into(&mut map, &mut id),
                 "url" => object::read_into(&mut map, &mut url),
-                "resources" => object::read_into(&mut map, &mut resources),
+                "resources" => {
+                    object::read_with(
+                        &mut map,
+                        &mut resources,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "compute_size" => object::read_into(&mut map, &mut compute_size),
                 "compute_min_instances" => {
                     object::read_number_into(&mut map, &mut compute_min_instances)
@@ -342,9 +348,19 @@ impl databricks_runtime::serde_support::object::FromObject for App {
                 "default_git_source" => {
                     object::read_into(&mut map, &mut default_git_source)
                 }
-                "user_api_scopes" => object::read_into(&mut map, &mut user_api_scopes),
+                "user_api_scopes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut user_api_scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "effective_user_api_scopes" => {
-                    object::read_into(&mut map, &mut effective_user_api_scopes)
+                    object::read_with(
+                        &mut map,
+                        &mut effective_user_api_scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "forward_user_access_token" => {
                     object::read_into(&mut map, &mut forward_user_access_token)
@@ -359,7 +375,11 @@ impl databricks_runtime::serde_support::object::FromObject for App {
                 }
                 "space" => object::read_into(&mut map, &mut space),
                 "telemetry_export_destinations" => {
-                    object::read_into(&mut map, &mut telemetry_export_destinations)
+                    object::read_with(
+                        &mut map,
+                        &mut telemetry_export_destinations,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "service_principal_id" => {
                     object::read_number_into(&mut map, &mut service_principal_id)
@@ -381,9 +401,9 @@ impl databricks_runtime::serde_support::object::FromObject for App {
                 "create_time" => object::read_into(&mut map, &mut create_time),
                 "updater" => object::read_into(&mut map, &mut updater),
                 "update_time" => object::read_into(&mut map, &mut update_time),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -493,9 +513,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppAccessControlR
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -571,11 +591,15 @@ impl databricks_runtime::serde_support::object::FromObject for AppAccessControlR
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -712,9 +736,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppApplicationSta
                 "running_instances" => {
                     object::read_number_into(&mut map, &mut value.running_instances)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -930,9 +954,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppComputeStatus 
                 "active_instances" => {
                     object::read_number_into(&mut map, &mut value.active_instances)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1038,8 +1062,20 @@ impl databricks_runtime::serde_support::object::FromObject for AppDeployment {
                 }
                 "git_source" => object::read_into(&mut map, &mut value.git_source),
                 "mode" => object::read_into(&mut map, &mut value.mode),
-                "command" => object::read_into(&mut map, &mut value.command),
-                "env_vars" => object::read_into(&mut map, &mut value.env_vars),
+                "command" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.command,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "env_vars" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.env_vars,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "deployment_artifacts" => {
                     object::read_into(&mut map, &mut value.deployment_artifacts)
                 }
@@ -1047,9 +1083,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppDeployment {
                 "creator" => object::read_into(&mut map, &mut value.creator),
                 "create_time" => object::read_into(&mut map, &mut value.create_time),
                 "update_time" => object::read_into(&mut map, &mut value.update_time),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1101,9 +1137,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppDeploymentArti
                 "source_code_path" => {
                     object::read_into(&mut map, &mut value.source_code_path)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1291,9 +1327,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppDeploymentStat
             let read = match key.as_str() {
                 "state" => object::read_into(&mut map, &mut value.state),
                 "message" => object::read_into(&mut map, &mut value.message),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1355,9 +1391,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppEnvVar {
                 "name" => object::read_into(&mut map, &mut value_.name),
                 "value" => object::read_into(&mut map, &mut value_.value),
                 "value_from" => object::read_into(&mut map, &mut value_.value_from),
-                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value_)
     }
@@ -1445,9 +1481,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppGitRepository 
                 "caller_credential_id" => {
                     object::read_number_into(&mut map, &mut caller_credential_id)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             provider: object::required(provider, "provider")?,
@@ -1539,9 +1575,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppGitSource {
                 "git_repository" => {
                     object::read_into(&mut map, &mut value.git_repository)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1604,11 +1640,15 @@ impl databricks_runtime::serde_support::object::FromObject for AppPermission {
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1732,11 +1772,15 @@ impl databricks_runtime::serde_support::object::FromObject for AppPermissions {
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1794,9 +1838,9 @@ for AppPermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1845,11 +1889,15 @@ impl databricks_runtime::serde_support::object::FromObject for AppPermissionsReq
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1997,9 +2045,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppResource {
                 "genie_space" => object::read_into(&mut map, &mut genie_space),
                 "experiment" => object::read_into(&mut map, &mut experiment),
                 "app" => object::read_into(&mut map, &mut app),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -2068,9 +2116,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppResourceApp {
             let read = match key.as_str() {
                 "name" => object::read_into(&mut map, &mut value.name),
                 "permission" => object::read_into(&mut map, &mut value.permission),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2202,9 +2250,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppResourceDataba
                 "instance_name" => object::read_some(&mut map, &mut instance_name),
                 "database_name" => object::read_some(&mut map, &mut database_name),
                 "permission" => object::read_some(&mut map, &mut permission),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             instance_name: object::required(instance_name, "instance_name")?,
@@ -2334,9 +2382,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppResourceExperi
             let read = match key.as_str() {
                 "experiment_id" => object::read_some(&mut map, &mut experiment_id),
                 "permission" => object::read_some(&mut map, &mut permission),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             experiment_id: object::required(experiment_id, "experiment_id")?,
@@ -2480,9 +2528,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppResourceGenieS
                 "name" => object::read_some(&mut map, &mut name),
                 "space_id" => object::read_some(&mut map, &mut space_id),
                 "permission" => object::read_some(&mut map, &mut permission),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -2621,9 +2669,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppResourceJob {
             let read = match key.as_str() {
                 "id" => object::read_some(&mut map, &mut id),
                 "permission" => object::read_some(&mut map, &mut permission),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             id: object::required(id, "id")?,
@@ -2758,9 +2806,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppResourcePostgr
                 "branch" => object::read_into(&mut map, &mut value.branch),
                 "database" => object::read_into(&mut map, &mut value.database),
                 "permission" => object::read_into(&mut map, &mut value.permission),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2834,9 +2882,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppResourceSecret
                 "scope" => object::read_some(&mut map, &mut scope),
                 "key" => object::read_some(&mut map, &mut key),
                 "permission" => object::read_some(&mut map, &mut permission),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             scope: object::required(scope, "scope")?,
@@ -2975,9 +3023,9 @@ for AppResourceServingEndpoint {
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "permission" => object::read_some(&mut map, &mut permission),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -3114,9 +3162,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppResourceSqlWar
             let read = match key.as_str() {
                 "id" => object::read_some(&mut map, &mut id),
                 "permission" => object::read_some(&mut map, &mut permission),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             id: object::required(id, "id")?,
@@ -3270,9 +3318,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppResourceUcSecu
                 "securable_type" => object::read_some(&mut map, &mut securable_type),
                 "securable_kind" => object::read_into(&mut map, &mut securable_kind),
                 "permission" => object::read_some(&mut map, &mut permission),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             securable_full_name: object::required(
@@ -3479,9 +3527,9 @@ for AppTelemetryExportDestination {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "unity_catalog" => object::read_into(&mut map, &mut value.unity_catalog),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3555,9 +3603,9 @@ impl databricks_runtime::serde_support::object::FromObject for AppTelemetryTable
                 "logs_table" => object::read_some(&mut map, &mut logs_table),
                 "metrics_table" => object::read_some(&mut map, &mut metrics_table),
                 "traces_table" => object::read_some(&mut map, &mut traces_table),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             logs_table: object::required(logs_table, "logs_table")?,
@@ -3609,7 +3657,7 @@ impl databricks_runtime::serde_support::object::FromObject for AppsCreateParams 
                 "no_compute" => object::read_into(&mut map, &mut value.no_compute),
                 _ => object::refuse(&key, &["no_compute"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3666,7 +3714,7 @@ for AppsListDeploymentsParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["page_size", "page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3728,7 +3776,7 @@ impl databricks_runtime::serde_support::object::FromObject for AppsListParams {
                 "space" => object::read_into(&mut map, &mut value.space),
                 _ => object::refuse(&key, &["page_size", "page_token", "space"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3778,11 +3826,15 @@ for GetAppPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3837,14 +3889,18 @@ for ListAppDeploymentsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "app_deployments" => {
-                    object::read_into(&mut map, &mut value.app_deployments)
+                    object::read_with(
+                        &mut map,
+                        &mut value.app_deployments,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3897,13 +3953,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListAppsResponse 
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "apps" => object::read_into(&mut map, &mut value.apps),
+                "apps" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.apps,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -74,9 +74,9 @@ impl databricks_runtime::serde_support::object::FromObject for AzureEncryptionSe
                 "azure_cmk_managed_identity_id" => {
                     object::read_into(&mut map, &mut azure_cmk_managed_identity_id)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             azure_tenant_id: object::required(azure_tenant_id, "azure_tenant_id")?,
@@ -271,8 +271,20 @@ impl databricks_runtime::serde_support::object::FromObject for CatalogInfo {
                 "connection_name" => {
                     object::read_into(&mut map, &mut value.connection_name)
                 }
-                "options" => object::read_into(&mut map, &mut value.options),
-                "properties" => object::read_into(&mut map, &mut value.properties),
+                "options" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.options,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "properties" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.properties,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "provider_name" => object::read_into(&mut map, &mut value.provider_name),
                 "share_name" => object::read_into(&mut map, &mut value.share_name),
                 "isolation_mode" => {
@@ -310,9 +322,9 @@ impl databricks_runtime::serde_support::object::FromObject for CatalogInfo {
                 "created_by" => object::read_into(&mut map, &mut value.created_by),
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -422,7 +434,7 @@ impl databricks_runtime::serde_support::object::FromObject for CatalogsDeletePar
                 "force" => object::read_into(&mut map, &mut value.force),
                 _ => object::refuse(&key, &["force"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -471,7 +483,7 @@ impl databricks_runtime::serde_support::object::FromObject for CatalogsGetParams
                 }
                 _ => object::refuse(&key, &["include_browse"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -557,7 +569,7 @@ impl databricks_runtime::serde_support::object::FromObject for CatalogsListParam
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -685,8 +697,20 @@ impl databricks_runtime::serde_support::object::FromObject for CreateCatalog {
                 "comment" => object::read_into(&mut map, &mut comment),
                 "storage_root" => object::read_into(&mut map, &mut storage_root),
                 "connection_name" => object::read_into(&mut map, &mut connection_name),
-                "options" => object::read_into(&mut map, &mut options),
-                "properties" => object::read_into(&mut map, &mut properties),
+                "options" => {
+                    object::read_with(
+                        &mut map,
+                        &mut options,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "properties" => {
+                    object::read_with(
+                        &mut map,
+                        &mut properties,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "provider_name" => object::read_into(&mut map, &mut provider_name),
                 "share_name" => object::read_into(&mut map, &mut share_name),
                 "custom_max_retention_hours" => {
@@ -695,9 +719,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateCatalog {
                 "managed_encryption_settings" => {
                     object::read_into(&mut map, &mut managed_encryption_settings)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -777,9 +801,9 @@ impl databricks_runtime::serde_support::object::FromObject for EncryptionSetting
                 "azure_encryption_settings" => {
                     object::read_into(&mut map, &mut value.azure_encryption_settings)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -832,13 +856,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListCatalogsRespo
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "catalogs" => object::read_into(&mut map, &mut value.catalogs),
+                "catalogs" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.catalogs,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -931,8 +961,20 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateCatalog {
                 "new_name" => object::read_into(&mut map, &mut value.new_name),
                 "owner" => object::read_into(&mut map, &mut value.owner),
                 "comment" => object::read_into(&mut map, &mut value.comment),
-                "options" => object::read_into(&mut map, &mut value.options),
-                "properties" => object::read_into(&mut map, &mut value.properties),
+                "options" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.options,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "properties" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.properties,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "isolation_mode" => {
                     object::read_into(&mut map, &mut value.isolation_mode)
                 }
@@ -951,9 +993,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateCatalog {
                 "managed_encryption_settings" => {
                     object::read_into(&mut map, &mut value.managed_encryption_settings)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -50,7 +50,7 @@ for ClusterPoliciesListParams {
                 "sort_order" => object::read_into(&mut map, &mut value.sort_order),
                 _ => object::refuse(&key, &["sort_column", "sort_order"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -123,9 +123,9 @@ for ClusterPolicyAccessControlRequest {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -202,11 +202,15 @@ for ClusterPolicyAccessControlResponse {
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -270,11 +274,15 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterPolicyPerm
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -395,11 +403,15 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterPolicyPerm
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -457,9 +469,9 @@ for ClusterPolicyPermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -511,11 +523,15 @@ for ClusterPolicyPermissionsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -607,7 +623,13 @@ impl databricks_runtime::serde_support::object::FromObject for CreatePolicy {
                 "name" => object::read_into(&mut map, &mut value.name),
                 "definition" => object::read_into(&mut map, &mut value.definition),
                 "description" => object::read_into(&mut map, &mut value.description),
-                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "max_clusters_per_user" => {
                     object::read_number_into(&mut map, &mut value.max_clusters_per_user)
                 }
@@ -620,9 +642,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreatePolicy {
                 "policy_family_id" => {
                     object::read_into(&mut map, &mut value.policy_family_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -671,9 +693,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreatePolicyRespo
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "policy_id" => object::read_into(&mut map, &mut value.policy_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -731,9 +753,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeletePolicy {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "policy_id" => object::read_some(&mut map, &mut policy_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             policy_id: object::required(policy_id, "policy_id")?,
@@ -856,7 +878,13 @@ impl databricks_runtime::serde_support::object::FromObject for EditPolicy {
                 "name" => object::read_into(&mut map, &mut name),
                 "definition" => object::read_into(&mut map, &mut definition),
                 "description" => object::read_into(&mut map, &mut description),
-                "libraries" => object::read_into(&mut map, &mut libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "max_clusters_per_user" => {
                     object::read_number_into(&mut map, &mut max_clusters_per_user)
                 }
@@ -864,9 +892,9 @@ impl databricks_runtime::serde_support::object::FromObject for EditPolicy {
                     object::read_into(&mut map, &mut policy_family_definition_overrides)
                 }
                 "policy_family_id" => object::read_into(&mut map, &mut policy_family_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             policy_id: object::required(policy_id, "policy_id")?,
@@ -926,11 +954,15 @@ for GetClusterPolicyPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -978,10 +1010,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListPoliciesRespo
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "policies" => object::read_into(&mut map, &mut value.policies),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "policies" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.policies,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1101,7 +1139,13 @@ impl databricks_runtime::serde_support::object::FromObject for Policy {
                     object::read_into(&mut map, &mut value.creator_user_name)
                 }
                 "is_default" => object::read_into(&mut map, &mut value.is_default),
-                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "max_clusters_per_user" => {
                     object::read_number_into(&mut map, &mut value.max_clusters_per_user)
                 }
@@ -1114,9 +1158,9 @@ impl databricks_runtime::serde_support::object::FromObject for Policy {
                 "policy_family_id" => {
                     object::read_into(&mut map, &mut value.policy_family_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -64,9 +64,9 @@ impl databricks_runtime::serde_support::object::FromObject for ChangeClusterOwne
             let read = match key.as_str() {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
                 "owner_username" => object::read_some(&mut map, &mut owner_username),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -130,9 +130,9 @@ impl databricks_runtime::serde_support::object::FromObject for CloneCluster {
                 "source_cluster_id" => {
                     object::read_some(&mut map, &mut source_cluster_id)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             source_cluster_id: object::required(source_cluster_id, "source_cluster_id")?,
@@ -183,10 +183,16 @@ impl databricks_runtime::serde_support::object::FromObject for CloudProviderNode
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "status" => object::read_into(&mut map, &mut value.status),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "status" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.status,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -323,9 +329,9 @@ for ClusterAccessControlRequest {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -402,11 +408,15 @@ for ClusterAccessControlResponse {
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -659,7 +669,13 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterAttributes
                     object::read_into(&mut map, &mut value.cluster_log_conf)
                 }
                 "cluster_name" => object::read_into(&mut map, &mut value.cluster_name),
-                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "data_security_mode" => {
                     object::read_into(&mut map, &mut value.data_security_mode)
                 }
@@ -685,7 +701,13 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterAttributes
                 "gcp_attributes" => {
                     object::read_into(&mut map, &mut value.gcp_attributes)
                 }
-                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "init_scripts" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.init_scripts,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "instance_pool_id" => {
                     object::read_into(&mut map, &mut value.instance_pool_id)
                 }
@@ -704,12 +726,26 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterAttributes
                 "single_user_name" => {
                     object::read_into(&mut map, &mut value.single_user_name)
                 }
-                "spark_conf" => object::read_into(&mut map, &mut value.spark_conf),
+                "spark_conf" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_conf,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "spark_env_vars" => {
-                    object::read_into(&mut map, &mut value.spark_env_vars)
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_env_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "ssh_public_keys" => {
-                    object::read_into(&mut map, &mut value.ssh_public_keys)
+                    object::read_with(
+                        &mut map,
+                        &mut value.ssh_public_keys,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "total_initial_remote_disk_size" => {
                     object::read_number_into(
@@ -724,9 +760,9 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterAttributes
                     object::read_into(&mut map, &mut value.worker_node_type_flexibility)
                 }
                 "workload_type" => object::read_into(&mut map, &mut value.workload_type),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -802,9 +838,9 @@ for ClusterDataPlaneEventDetails {
                 }
                 "host_id" => object::read_into(&mut map, &mut value.host_id),
                 "timestamp" => object::read_number_into(&mut map, &mut value.timestamp),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1258,7 +1294,13 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterDetails {
                     object::read_into(&mut map, &mut value.cluster_log_conf)
                 }
                 "cluster_name" => object::read_into(&mut map, &mut value.cluster_name),
-                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "data_security_mode" => {
                     object::read_into(&mut map, &mut value.data_security_mode)
                 }
@@ -1284,7 +1326,13 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterDetails {
                 "gcp_attributes" => {
                     object::read_into(&mut map, &mut value.gcp_attributes)
                 }
-                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "init_scripts" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.init_scripts,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "instance_pool_id" => {
                     object::read_into(&mut map, &mut value.instance_pool_id)
                 }
@@ -1303,12 +1351,26 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterDetails {
                 "single_user_name" => {
                     object::read_into(&mut map, &mut value.single_user_name)
                 }
-                "spark_conf" => object::read_into(&mut map, &mut value.spark_conf),
+                "spark_conf" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_conf,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "spark_env_vars" => {
-                    object::read_into(&mut map, &mut value.spark_env_vars)
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_env_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "ssh_public_keys" => {
-                    object::read_into(&mut map, &mut value.ssh_public_keys)
+                    object::read_with(
+                        &mut map,
+                        &mut value.ssh_public_keys,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "total_initial_remote_disk_size" => {
                     object::read_number_into(
@@ -1348,9 +1410,21 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterDetails {
                 "cluster_log_status" => {
                     object::read_into(&mut map, &mut value.cluster_log_status)
                 }
-                "default_tags" => object::read_into(&mut map, &mut value.default_tags),
+                "default_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.default_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "driver" => object::read_into(&mut map, &mut value.driver),
-                "executors" => object::read_into(&mut map, &mut value.executors),
+                "executors" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.executors,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "jdbc_port" => object::read_number_into(&mut map, &mut value.jdbc_port),
                 "spark_context_id" => {
                     object::read_number_into(&mut map, &mut value.spark_context_id)
@@ -1366,9 +1440,9 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterDetails {
                     object::read_number_into(&mut map, &mut value.terminated_time)
                 }
                 "spec" => object::read_into(&mut map, &mut value.spec),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1463,9 +1537,9 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterEvent {
                 "data_plane_event_details" => {
                     object::read_into(&mut map, &mut data_plane_event_details)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -1680,9 +1754,9 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterEventDetai
                 "job_run_name" => object::read_into(&mut map, &mut value.job_run_name),
                 "reason" => object::read_into(&mut map, &mut value.reason),
                 "user" => object::read_into(&mut map, &mut value.user),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2087,11 +2161,15 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterPermission
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2222,11 +2300,15 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterPermission
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2284,9 +2366,9 @@ for ClusterPermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2338,11 +2420,15 @@ for ClusterPermissionsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2404,9 +2490,9 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterSize {
                 "num_workers" => {
                     object::read_number_into(&mut map, &mut value.num_workers)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2655,7 +2741,7 @@ impl databricks_runtime::serde_support::object::FromObject for ClustersListParam
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3002,7 +3088,13 @@ impl databricks_runtime::serde_support::object::FromObject for CreateCluster {
                 "azure_attributes" => object::read_into(&mut map, &mut azure_attributes),
                 "cluster_log_conf" => object::read_into(&mut map, &mut cluster_log_conf),
                 "cluster_name" => object::read_into(&mut map, &mut cluster_name),
-                "custom_tags" => object::read_into(&mut map, &mut custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "data_security_mode" => {
                     object::read_into(&mut map, &mut data_security_mode)
                 }
@@ -3024,7 +3116,13 @@ impl databricks_runtime::serde_support::object::FromObject for CreateCluster {
                     object::read_into(&mut map, &mut enable_local_disk_encryption)
                 }
                 "gcp_attributes" => object::read_into(&mut map, &mut gcp_attributes),
-                "init_scripts" => object::read_into(&mut map, &mut init_scripts),
+                "init_scripts" => {
+                    object::read_with(
+                        &mut map,
+                        &mut init_scripts,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "instance_pool_id" => object::read_into(&mut map, &mut instance_pool_id),
                 "is_single_node" => object::read_into(&mut map, &mut is_single_node),
                 "kind" => object::read_into(&mut map, &mut kind),
@@ -3035,9 +3133,27 @@ impl databricks_runtime::serde_support::object::FromObject for CreateCluster {
                 }
                 "runtime_engine" => object::read_into(&mut map, &mut runtime_engine),
                 "single_user_name" => object::read_into(&mut map, &mut single_user_name),
-                "spark_conf" => object::read_into(&mut map, &mut spark_conf),
-                "spark_env_vars" => object::read_into(&mut map, &mut spark_env_vars),
-                "ssh_public_keys" => object::read_into(&mut map, &mut ssh_public_keys),
+                "spark_conf" => {
+                    object::read_with(
+                        &mut map,
+                        &mut spark_conf,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "spark_env_vars" => {
+                    object::read_with(
+                        &mut map,
+                        &mut spark_env_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "ssh_public_keys" => {
+                    object::read_with(
+                        &mut map,
+                        &mut ssh_public_keys,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "total_initial_remote_disk_size" => {
                     object::read_number_into(
                         &mut map,
@@ -3055,9 +3171,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateCluster {
                     object::read_into(&mut map, &mut apply_policy_default_values)
                 }
                 "clone_from" => object::read_into(&mut map, &mut clone_from),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             spark_version: object::required(spark_version, "spark_version")?,
@@ -3144,9 +3260,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateClusterResp
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "cluster_id" => object::read_into(&mut map, &mut value.cluster_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3204,9 +3320,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteCluster {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -3554,7 +3670,13 @@ impl databricks_runtime::serde_support::object::FromObject for EditCluster {
                 "azure_attributes" => object::read_into(&mut map, &mut azure_attributes),
                 "cluster_log_conf" => object::read_into(&mut map, &mut cluster_log_conf),
                 "cluster_name" => object::read_into(&mut map, &mut cluster_name),
-                "custom_tags" => object::read_into(&mut map, &mut custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "data_security_mode" => {
                     object::read_into(&mut map, &mut data_security_mode)
                 }
@@ -3576,7 +3698,13 @@ impl databricks_runtime::serde_support::object::FromObject for EditCluster {
                     object::read_into(&mut map, &mut enable_local_disk_encryption)
                 }
                 "gcp_attributes" => object::read_into(&mut map, &mut gcp_attributes),
-                "init_scripts" => object::read_into(&mut map, &mut init_scripts),
+                "init_scripts" => {
+                    object::read_with(
+                        &mut map,
+                        &mut init_scripts,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "instance_pool_id" => object::read_into(&mut map, &mut instance_pool_id),
                 "is_single_node" => object::read_into(&mut map, &mut is_single_node),
                 "kind" => object::read_into(&mut map, &mut kind),
@@ -3587,9 +3715,27 @@ impl databricks_runtime::serde_support::object::FromObject for EditCluster {
                 }
                 "runtime_engine" => object::read_into(&mut map, &mut runtime_engine),
                 "single_user_name" => object::read_into(&mut map, &mut single_user_name),
-                "spark_conf" => object::read_into(&mut map, &mut spark_conf),
-                "spark_env_vars" => object::read_into(&mut map, &mut spark_env_vars),
-                "ssh_public_keys" => object::read_into(&mut map, &mut ssh_public_keys),
+                "spark_conf" => {
+                    object::read_with(
+                        &mut map,
+                        &mut spark_conf,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "spark_env_vars" => {
+                    object::read_with(
+                        &mut map,
+                        &mut spark_env_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "ssh_public_keys" => {
+                    object::read_with(
+                        &mut map,
+                        &mut ssh_public_keys,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "total_initial_remote_disk_size" => {
                     object::read_number_into(
                         &mut map,
@@ -3606,9 +3752,9 @@ impl databricks_runtime::serde_support::object::FromObject for EditCluster {
                 "apply_policy_default_values" => {
                     object::read_into(&mut map, &mut apply_policy_default_values)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -3696,11 +3842,15 @@ for GetClusterPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3846,15 +3996,21 @@ impl databricks_runtime::serde_support::object::FromObject for GetEvents {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
                 "start_time" => object::read_number_into(&mut map, &mut start_time),
                 "end_time" => object::read_number_into(&mut map, &mut end_time),
-                "event_types" => object::read_into(&mut map, &mut event_types),
+                "event_types" => {
+                    object::read_with(
+                        &mut map,
+                        &mut event_types,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "order" => object::read_into(&mut map, &mut order),
                 "page_size" => object::read_number_into(&mut map, &mut page_size),
                 "page_token" => object::read_into(&mut map, &mut page_token),
                 "offset" => object::read_number_into(&mut map, &mut offset),
                 "limit" => object::read_number_into(&mut map, &mut limit),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -3941,7 +4097,13 @@ impl databricks_runtime::serde_support::object::FromObject for GetEventsResponse
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "events" => object::read_into(&mut map, &mut value.events),
+                "events" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.events,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page" => object::read_into(&mut map, &mut value.next_page),
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
@@ -3952,9 +4114,9 @@ impl databricks_runtime::serde_support::object::FromObject for GetEventsResponse
                 "total_count" => {
                     object::read_number_into(&mut map, &mut value.total_count)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4002,10 +4164,16 @@ impl databricks_runtime::serde_support::object::FromObject for GetSparkVersionsR
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "versions" => object::read_into(&mut map, &mut value.versions),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "versions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.versions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4064,14 +4232,26 @@ impl databricks_runtime::serde_support::object::FromObject for InitScriptEventDe
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "cluster" => object::read_into(&mut map, &mut value.cluster),
-                "global" => object::read_into(&mut map, &mut value.global),
+                "cluster" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.cluster,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "global" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.global,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "reported_for_node" => {
                     object::read_into(&mut map, &mut value.reported_for_node)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4274,9 +4454,9 @@ for InitScriptInfoAndExecutionDetails {
                     )
                 }
                 "stderr" => object::read_into(&mut map, &mut value.stderr),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4331,10 +4511,16 @@ for ListAvailableZonesResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "default_zone" => object::read_into(&mut map, &mut value.default_zone),
-                "zones" => object::read_into(&mut map, &mut value.zones),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "zones" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.zones,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4398,16 +4584,24 @@ impl databricks_runtime::serde_support::object::FromObject for ListClustersFilte
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "cluster_sources" => {
-                    object::read_into(&mut map, &mut value.cluster_sources)
+                    object::read_with(
+                        &mut map,
+                        &mut value.cluster_sources,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "cluster_states" => {
-                    object::read_into(&mut map, &mut value.cluster_states)
+                    object::read_with(
+                        &mut map,
+                        &mut value.cluster_states,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "is_pinned" => object::read_into(&mut map, &mut value.is_pinned),
                 "policy_id" => object::read_into(&mut map, &mut value.policy_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4467,16 +4661,22 @@ impl databricks_runtime::serde_support::object::FromObject for ListClustersRespo
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "clusters" => object::read_into(&mut map, &mut value.clusters),
+                "clusters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.clusters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
                 "prev_page_token" => {
                     object::read_into(&mut map, &mut value.prev_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4531,9 +4731,9 @@ impl databricks_runtime::serde_support::object::FromObject for ListClustersSortB
             let read = match key.as_str() {
                 "direction" => object::read_into(&mut map, &mut value.direction),
                 "field" => object::read_into(&mut map, &mut value.field),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4706,10 +4906,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListNodeTypesResp
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "node_types" => object::read_into(&mut map, &mut value.node_types),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "node_types" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.node_types,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4771,9 +4977,9 @@ impl databricks_runtime::serde_support::object::FromObject for LogSyncStatus {
                 "last_exception" => {
                     object::read_into(&mut map, &mut value.last_exception)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4881,9 +5087,9 @@ impl databricks_runtime::serde_support::object::FromObject for NodeInstanceType 
                 "local_nvme_disks" => {
                     object::read_number_into(&mut map, &mut local_nvme_disks)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             instance_type_id: object::required(instance_type_id, "instance_type_id")?,
@@ -5131,9 +5337,9 @@ impl databricks_runtime::serde_support::object::FromObject for NodeType {
                 "support_port_forwarding" => {
                     object::read_into(&mut map, &mut support_port_forwarding)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             node_type_id: object::required(node_type_id, "node_type_id")?,
@@ -5213,9 +5419,9 @@ impl databricks_runtime::serde_support::object::FromObject for PermanentDeleteCl
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -5276,9 +5482,9 @@ impl databricks_runtime::serde_support::object::FromObject for PinCluster {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -5360,9 +5566,9 @@ impl databricks_runtime::serde_support::object::FromObject for ResizeCluster {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
                 "autoscale" => object::read_into(&mut map, &mut autoscale),
                 "num_workers" => object::read_number_into(&mut map, &mut num_workers),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -5434,9 +5640,9 @@ impl databricks_runtime::serde_support::object::FromObject for RestartCluster {
             let read = match key.as_str() {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
                 "restart_user" => object::read_into(&mut map, &mut restart_user),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -5536,9 +5742,9 @@ impl databricks_runtime::serde_support::object::FromObject for SparkNode {
                 "node_aws_attributes" => {
                     object::read_into(&mut map, &mut value.node_aws_attributes)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5587,9 +5793,9 @@ impl databricks_runtime::serde_support::object::FromObject for SparkNodeAwsAttri
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "is_spot" => object::read_into(&mut map, &mut value.is_spot),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5646,9 +5852,9 @@ impl databricks_runtime::serde_support::object::FromObject for SparkVersion {
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value.key),
                 "name" => object::read_into(&mut map, &mut value.name),
-                _ => object::keep(&mut map, key_, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value)
     }
@@ -5706,9 +5912,9 @@ impl databricks_runtime::serde_support::object::FromObject for StartCluster {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -5769,9 +5975,9 @@ impl databricks_runtime::serde_support::object::FromObject for UnpinCluster {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -5851,9 +6057,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateCluster {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
                 "update_mask" => object::read_some(&mut map, &mut update_mask),
                 "cluster" => object::read_into(&mut map, &mut cluster),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -6124,7 +6330,13 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateClusterReso
                     object::read_into(&mut map, &mut value.cluster_log_conf)
                 }
                 "cluster_name" => object::read_into(&mut map, &mut value.cluster_name),
-                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "data_security_mode" => {
                     object::read_into(&mut map, &mut value.data_security_mode)
                 }
@@ -6150,7 +6362,13 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateClusterReso
                 "gcp_attributes" => {
                     object::read_into(&mut map, &mut value.gcp_attributes)
                 }
-                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "init_scripts" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.init_scripts,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "instance_pool_id" => {
                     object::read_into(&mut map, &mut value.instance_pool_id)
                 }
@@ -6169,12 +6387,26 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateClusterReso
                 "single_user_name" => {
                     object::read_into(&mut map, &mut value.single_user_name)
                 }
-                "spark_conf" => object::read_into(&mut map, &mut value.spark_conf),
+                "spark_conf" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_conf,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "spark_env_vars" => {
-                    object::read_into(&mut map, &mut value.spark_env_vars)
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_env_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "ssh_public_keys" => {
-                    object::read_into(&mut map, &mut value.ssh_public_keys)
+                    object::read_with(
+                        &mut map,
+                        &mut value.ssh_public_keys,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "total_initial_remote_disk_size" => {
                     object::read_number_into(
@@ -6193,9 +6425,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateClusterReso
                 "num_workers" => {
                     object::read_number_into(&mut map, &mut value.num_workers)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -179,9 +179,9 @@ impl databricks_runtime::serde_support::object::FromObject for AccountMetastore 
                 "created_by" => object::read_into(&mut map, &mut value.created_by),
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -266,9 +266,9 @@ for AccountMetastoreAssignment {
                 "default_catalog_name" => {
                     object::read_into(&mut map, &mut default_catalog_name)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             metastore_id: object::required(metastore_id, "metastore_id")?,
@@ -441,9 +441,9 @@ impl databricks_runtime::serde_support::object::FromObject for AccountStorageCre
                 "created_by" => object::read_into(&mut map, &mut value.created_by),
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -506,9 +506,9 @@ impl databricks_runtime::serde_support::object::FromObject for Adlsgen2Info {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "destination" => object::read_some(&mut map, &mut destination),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             destination: object::required(destination, "destination")?,
@@ -581,9 +581,9 @@ impl databricks_runtime::serde_support::object::FromObject for AutoScale {
                 "max_workers" => {
                     object::read_number_into(&mut map, &mut value.max_workers)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -827,9 +827,9 @@ impl databricks_runtime::serde_support::object::FromObject for AwsAttributes {
                 "ebs_volume_throughput" => {
                     object::read_number_into(&mut map, &mut value.ebs_volume_throughput)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1005,9 +1005,9 @@ impl databricks_runtime::serde_support::object::FromObject for AzureAttributes {
                 "log_analytics_info" => {
                     object::read_into(&mut map, &mut value.log_analytics_info)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1153,9 +1153,9 @@ impl databricks_runtime::serde_support::object::FromObject for BooleanValue {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value_)
     }
@@ -1308,9 +1308,9 @@ for ChangedMetastoreAssignment {
                 "default_catalog_name" => {
                     object::read_into(&mut map, &mut value.default_catalog_name)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1369,9 +1369,9 @@ impl databricks_runtime::serde_support::object::FromObject for ClientsTypes {
             let read = match key.as_str() {
                 "jobs" => object::read_into(&mut map, &mut value.jobs),
                 "notebooks" => object::read_into(&mut map, &mut value.notebooks),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1505,9 +1505,9 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterLogConf {
                 "dbfs" => object::read_into(&mut map, &mut value.dbfs),
                 "s3" => object::read_into(&mut map, &mut value.s3),
                 "volumes" => object::read_into(&mut map, &mut value.volumes),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1784,7 +1784,13 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterSpec {
                     object::read_into(&mut map, &mut value.cluster_log_conf)
                 }
                 "cluster_name" => object::read_into(&mut map, &mut value.cluster_name),
-                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "data_security_mode" => {
                     object::read_into(&mut map, &mut value.data_security_mode)
                 }
@@ -1810,7 +1816,13 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterSpec {
                 "gcp_attributes" => {
                     object::read_into(&mut map, &mut value.gcp_attributes)
                 }
-                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "init_scripts" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.init_scripts,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "instance_pool_id" => {
                     object::read_into(&mut map, &mut value.instance_pool_id)
                 }
@@ -1829,12 +1841,26 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterSpec {
                 "single_user_name" => {
                     object::read_into(&mut map, &mut value.single_user_name)
                 }
-                "spark_conf" => object::read_into(&mut map, &mut value.spark_conf),
+                "spark_conf" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_conf,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "spark_env_vars" => {
-                    object::read_into(&mut map, &mut value.spark_env_vars)
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_env_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "ssh_public_keys" => {
-                    object::read_into(&mut map, &mut value.ssh_public_keys)
+                    object::read_with(
+                        &mut map,
+                        &mut value.ssh_public_keys,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "total_initial_remote_disk_size" => {
                     object::read_number_into(
@@ -1856,9 +1882,9 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterSpec {
                 "apply_policy_default_values" => {
                     object::read_into(&mut map, &mut value.apply_policy_default_values)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2140,9 +2166,9 @@ impl databricks_runtime::serde_support::object::FromObject for ConnectionDepende
                 "connection_name" => {
                     object::read_into(&mut map, &mut value.connection_name)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2219,10 +2245,16 @@ impl databricks_runtime::serde_support::object::FromObject for CreateIpAccessLis
             let read = match key.as_str() {
                 "label" => object::read_some(&mut map, &mut label),
                 "list_type" => object::read_some(&mut map, &mut list_type),
-                "ip_addresses" => object::read_into(&mut map, &mut ip_addresses),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "ip_addresses" => {
+                    object::read_with(
+                        &mut map,
+                        &mut ip_addresses,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             label: object::required(label, "label")?,
@@ -2283,9 +2315,9 @@ for CreateIpAccessListResponse {
                 "ip_access_list" => {
                     object::read_into(&mut map, &mut value.ip_access_list)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2339,9 +2371,9 @@ impl databricks_runtime::serde_support::object::FromObject for CredentialDepende
                 "credential_name" => {
                     object::read_into(&mut map, &mut value.credential_name)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2512,9 +2544,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsStorageInfo {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "destination" => object::read_some(&mut map, &mut destination),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             destination: object::required(destination, "destination")?,
@@ -2610,9 +2642,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeletedSetting {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "etag" => object::read_some(&mut map, &mut etag),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             etag: object::required(etag, "etag")?,
@@ -2756,9 +2788,9 @@ impl databricks_runtime::serde_support::object::FromObject for Dependency {
                 "function" => object::read_into(&mut map, &mut value.function),
                 "connection" => object::read_into(&mut map, &mut value.connection),
                 "credential" => object::read_into(&mut map, &mut value.credential),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2810,10 +2842,16 @@ impl databricks_runtime::serde_support::object::FromObject for DependencyList {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "dependencies" => object::read_into(&mut map, &mut value.dependencies),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "dependencies" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.dependencies,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2949,9 +2987,9 @@ impl databricks_runtime::serde_support::object::FromObject for DockerBasicAuth {
             let read = match key.as_str() {
                 "username" => object::read_into(&mut map, &mut value.username),
                 "password" => object::read_into(&mut map, &mut value.password),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3021,9 +3059,9 @@ impl databricks_runtime::serde_support::object::FromObject for DockerImage {
             let read = match key.as_str() {
                 "url" => object::read_into(&mut map, &mut value.url),
                 "basic_auth" => object::read_into(&mut map, &mut value.basic_auth),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3181,9 +3219,9 @@ for EffectivePredictiveOptimizationFlag {
                 "inherited_from_name" => {
                     object::read_into(&mut map, &mut inherited_from_name)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             value: object::required(value, "value")?,
@@ -3525,7 +3563,10 @@ impl databricks_runtime::serde_support::object::FromObject for EmptyResponse {
         use databricks_runtime::serde_support::object;
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
-            object::keep(&mut map, key, &mut value.unknown_fields)?;
+            object::at_key(
+                object::keep(&mut map, &key, &mut value.unknown_fields),
+                key,
+            )?;
         }
         Ok(value)
     }
@@ -3654,9 +3695,9 @@ impl databricks_runtime::serde_support::object::FromObject for EncryptionDetails
                 "sse_encryption_details" => {
                     object::read_into(&mut map, &mut value.sse_encryption_details)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3717,10 +3758,16 @@ impl databricks_runtime::serde_support::object::FromObject for Error {
             let read = match key.as_str() {
                 "error_code" => object::read_into(&mut map, &mut value.error_code),
                 "message" => object::read_into(&mut map, &mut value.message),
-                "details" => object::read_into(&mut map, &mut value.details),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "details" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.details,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3802,13 +3849,19 @@ impl databricks_runtime::serde_support::object::FromObject for ErrorDetail {
                 "@type" => object::read_into(&mut map, &mut value.type_),
                 "reason" => object::read_into(&mut map, &mut value.reason),
                 "domain" => object::read_into(&mut map, &mut value.domain),
-                "metadata" => object::read_into(&mut map, &mut value.metadata),
+                "metadata" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.metadata,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "request_id" => object::read_into(&mut map, &mut value.request_id),
                 "serving_data" => object::read_into(&mut map, &mut value.serving_data),
                 "retry_delay" => object::read_into(&mut map, &mut value.retry_delay),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3934,9 +3987,9 @@ impl databricks_runtime::serde_support::object::FromObject for FederationPolicy 
                 "oidc_policy" => object::read_into(&mut map, &mut value.oidc_policy),
                 "create_time" => object::read_into(&mut map, &mut value.create_time),
                 "update_time" => object::read_into(&mut map, &mut value.update_time),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3992,9 +4045,9 @@ for FetchIpAccessListResponse {
                 "ip_access_list" => {
                     object::read_into(&mut map, &mut value.ip_access_list)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4059,9 +4112,9 @@ impl databricks_runtime::serde_support::object::FromObject for FunctionDependenc
                 "function_full_name" => {
                     object::read_some(&mut map, &mut function_full_name)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             function_full_name: object::required(
@@ -4193,9 +4246,9 @@ impl databricks_runtime::serde_support::object::FromObject for GcpAttributes {
                     object::read_into(&mut map, &mut value.use_preemptible_executors)
                 }
                 "zone_id" => object::read_into(&mut map, &mut value.zone_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4381,9 +4434,9 @@ impl databricks_runtime::serde_support::object::FromObject for GcsStorageInfo {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "destination" => object::read_some(&mut map, &mut destination),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             destination: object::required(destination, "destination")?,
@@ -4475,9 +4528,9 @@ impl databricks_runtime::serde_support::object::FromObject for InitScriptInfo {
                 "gcs" => object::read_into(&mut map, &mut value.gcs),
                 "dbfs" => object::read_into(&mut map, &mut value.dbfs),
                 "file" => object::read_into(&mut map, &mut value.file),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4592,7 +4645,13 @@ impl databricks_runtime::serde_support::object::FromObject for IpAccessListInfo 
                 "list_id" => object::read_into(&mut map, &mut value.list_id),
                 "label" => object::read_into(&mut map, &mut value.label),
                 "list_type" => object::read_into(&mut map, &mut value.list_type),
-                "ip_addresses" => object::read_into(&mut map, &mut value.ip_addresses),
+                "ip_addresses" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.ip_addresses,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "address_count" => {
                     object::read_number_into(&mut map, &mut value.address_count)
                 }
@@ -4601,9 +4660,9 @@ impl databricks_runtime::serde_support::object::FromObject for IpAccessListInfo 
                 "created_by" => object::read_number_into(&mut map, &mut value.created_by),
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_number_into(&mut map, &mut value.updated_by),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4771,9 +4830,9 @@ impl databricks_runtime::serde_support::object::FromObject for Library {
                 "pypi" => object::read_into(&mut map, &mut value.pypi),
                 "maven" => object::read_into(&mut map, &mut value.maven),
                 "cran" => object::read_into(&mut map, &mut value.cran),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4851,13 +4910,19 @@ for ListFederationPoliciesResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "policies" => object::read_into(&mut map, &mut value.policies),
+                "policies" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.policies,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4910,11 +4975,15 @@ impl databricks_runtime::serde_support::object::FromObject for ListIpAccessListR
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "ip_access_lists" => {
-                    object::read_into(&mut map, &mut value.ip_access_lists)
+                    object::read_with(
+                        &mut map,
+                        &mut value.ip_access_lists,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4977,9 +5046,9 @@ impl databricks_runtime::serde_support::object::FromObject for LocalFileInfo {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "destination" => object::read_some(&mut map, &mut destination),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             destination: object::required(destination, "destination")?,
@@ -5045,9 +5114,9 @@ impl databricks_runtime::serde_support::object::FromObject for LogAnalyticsInfo 
                 "log_analytics_primary_key" => {
                     object::read_into(&mut map, &mut value.log_analytics_primary_key)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5173,10 +5242,16 @@ impl databricks_runtime::serde_support::object::FromObject for MavenLibrary {
             let read = match key.as_str() {
                 "coordinates" => object::read_some(&mut map, &mut coordinates),
                 "repo" => object::read_into(&mut map, &mut repo),
-                "exclusions" => object::read_into(&mut map, &mut exclusions),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "exclusions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut exclusions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             coordinates: object::required(coordinates, "coordinates")?,
@@ -5270,9 +5345,9 @@ impl databricks_runtime::serde_support::object::FromObject for NewAccountMetasto
                 "external_access_enabled" => {
                     object::read_into(&mut map, &mut external_access_enabled)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -5353,9 +5428,9 @@ impl databricks_runtime::serde_support::object::FromObject for NewMetastoreAssig
                 "default_catalog_name" => {
                     object::read_some(&mut map, &mut default_catalog_name)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             metastore_id: object::required(metastore_id, "metastore_id")?,
@@ -5421,14 +5496,18 @@ impl databricks_runtime::serde_support::object::FromObject for NodeTypeFlexibili
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "alternate_node_type_ids" => {
-                    object::read_into(&mut map, &mut value.alternate_node_type_ids)
+                    object::read_with(
+                        &mut map,
+                        &mut value.alternate_node_type_ids,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "aws_context_id" => {
                     object::read_into(&mut map, &mut value.aws_context_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5531,14 +5610,20 @@ impl databricks_runtime::serde_support::object::FromObject for OidcFederationPol
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "issuer" => object::read_into(&mut map, &mut value.issuer),
-                "audiences" => object::read_into(&mut map, &mut value.audiences),
+                "audiences" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.audiences,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "subject_claim" => object::read_into(&mut map, &mut value.subject_claim),
                 "subject" => object::read_into(&mut map, &mut value.subject),
                 "jwks_uri" => object::read_into(&mut map, &mut value.jwks_uri),
                 "jwks_json" => object::read_into(&mut map, &mut value.jwks_json),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5591,9 +5676,9 @@ impl databricks_runtime::serde_support::object::FromObject for ProvisioningInfo 
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "state" => object::read_into(&mut map, &mut value.state),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5749,9 +5834,9 @@ impl databricks_runtime::serde_support::object::FromObject for PythonPyPiLibrary
             let read = match key.as_str() {
                 "package" => object::read_some(&mut map, &mut package),
                 "repo" => object::read_into(&mut map, &mut repo),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             package: object::required(package, "package")?,
@@ -5826,9 +5911,9 @@ impl databricks_runtime::serde_support::object::FromObject for RCranLibrary {
             let read = match key.as_str() {
                 "package" => object::read_some(&mut map, &mut package),
                 "repo" => object::read_into(&mut map, &mut repo),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             package: object::required(package, "package")?,
@@ -5918,10 +6003,16 @@ impl databricks_runtime::serde_support::object::FromObject for ReplaceIpAccessLi
                 "label" => object::read_some(&mut map, &mut label),
                 "list_type" => object::read_some(&mut map, &mut list_type),
                 "enabled" => object::read_some(&mut map, &mut enabled),
-                "ip_addresses" => object::read_into(&mut map, &mut ip_addresses),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "ip_addresses" => {
+                    object::read_with(
+                        &mut map,
+                        &mut ip_addresses,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             label: object::required(label, "label")?,
@@ -6124,9 +6215,9 @@ impl databricks_runtime::serde_support::object::FromObject for S3StorageInfo {
                 "encryption_type" => object::read_into(&mut map, &mut encryption_type),
                 "kms_key" => object::read_into(&mut map, &mut kms_key),
                 "canned_acl" => object::read_into(&mut map, &mut canned_acl),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             destination: object::required(destination, "destination")?,
@@ -6255,9 +6346,9 @@ impl databricks_runtime::serde_support::object::FromObject for ScimComplexValue 
                 "primary" => object::read_into(&mut map, &mut value_.primary),
                 "type" => object::read_into(&mut map, &mut value_.type_),
                 "$ref" => object::read_into(&mut map, &mut value_.ref_),
-                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value_)
     }
@@ -6517,9 +6608,9 @@ impl databricks_runtime::serde_support::object::FromObject for ScimName {
             let read = match key.as_str() {
                 "givenName" => object::read_into(&mut map, &mut value.given_name),
                 "familyName" => object::read_into(&mut map, &mut value.family_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6622,9 +6713,9 @@ impl databricks_runtime::serde_support::object::FromObject for ScimPatch {
                 "op" => object::read_into(&mut map, &mut value_.op),
                 "path" => object::read_into(&mut map, &mut value_.path),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value_)
     }
@@ -6854,11 +6945,23 @@ impl databricks_runtime::serde_support::object::FromObject for ScimPatchRequest 
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
-                "Operations" => object::read_into(&mut map, &mut value.operations),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "Operations" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.operations,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7044,9 +7147,9 @@ impl databricks_runtime::serde_support::object::FromObject for ScimResourceMeta 
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "resourceType" => object::read_into(&mut map, &mut value.resource_type),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7314,9 +7417,9 @@ impl databricks_runtime::serde_support::object::FromObject for SseEncryptionDeta
                 "aws_kms_key_arn" => {
                     object::read_into(&mut map, &mut value.aws_kms_key_arn)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7467,9 +7570,9 @@ for StorageCredentialAwsIamRole {
                 "unity_catalog_iam_arn" => {
                     object::read_into(&mut map, &mut unity_catalog_iam_arn)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             role_arn: object::required(role_arn, "role_arn")?,
@@ -7558,9 +7661,9 @@ for StorageCredentialAzureManagedIdentity {
                     object::read_into(&mut map, &mut managed_identity_id)
                 }
                 "credential_id" => object::read_into(&mut map, &mut credential_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             access_connector_id: object::required(
@@ -7648,9 +7751,9 @@ for StorageCredentialAzureServicePrincipal {
                 "directory_id" => object::read_some(&mut map, &mut directory_id),
                 "application_id" => object::read_some(&mut map, &mut application_id),
                 "client_secret" => object::read_some(&mut map, &mut client_secret),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             directory_id: object::required(directory_id, "directory_id")?,
@@ -7748,9 +7851,9 @@ for StorageCredentialCloudflareApiToken {
                 "secret_access_key" => {
                     object::read_some(&mut map, &mut secret_access_key)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             account_id: object::required(account_id, "account_id")?,
@@ -7827,9 +7930,9 @@ for StorageCredentialGcpServiceAccount {
             let read = match key.as_str() {
                 "email" => object::read_into(&mut map, &mut value.email),
                 "credential_id" => object::read_into(&mut map, &mut value.credential_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7961,9 +8064,9 @@ impl databricks_runtime::serde_support::object::FromObject for TableDependency {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "table_full_name" => object::read_some(&mut map, &mut table_full_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             table_full_name: object::required(table_full_name, "table_full_name")?,
@@ -8031,10 +8134,16 @@ impl databricks_runtime::serde_support::object::FromObject for TerminationReason
             let read = match key.as_str() {
                 "code" => object::read_into(&mut map, &mut value.code),
                 "type" => object::read_into(&mut map, &mut value.type_),
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9202,9 +9311,9 @@ impl databricks_runtime::serde_support::object::FromObject for TokenAccessPolicy
                         &mut value.absolute_session_lifetime_in_minutes,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9273,11 +9382,17 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateIpAccessLis
             let read = match key.as_str() {
                 "label" => object::read_into(&mut map, &mut value.label),
                 "list_type" => object::read_into(&mut map, &mut value.list_type),
-                "ip_addresses" => object::read_into(&mut map, &mut value.ip_addresses),
+                "ip_addresses" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.ip_addresses,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "enabled" => object::read_into(&mut map, &mut value.enabled),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9389,15 +9504,45 @@ impl databricks_runtime::serde_support::object::FromObject for User {
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
                 "active" => object::read_into(&mut map, &mut value.active),
                 "name" => object::read_into(&mut map, &mut value.name),
-                "emails" => object::read_into(&mut map, &mut value.emails),
-                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
-                "groups" => object::read_into(&mut map, &mut value.groups),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "emails" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.emails,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "entitlements" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.entitlements,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "groups" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.groups,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9538,9 +9683,9 @@ impl databricks_runtime::serde_support::object::FromObject for VolumesStorageInf
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "destination" => object::read_some(&mut map, &mut destination),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             destination: object::required(destination, "destination")?,
@@ -9606,9 +9751,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkloadType {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "clients" => object::read_some(&mut map, &mut clients),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             clients: object::required(clients, "clients")?,
@@ -9674,9 +9819,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceStorageI
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "destination" => object::read_some(&mut map, &mut destination),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             destination: object::required(destination, "destination")?,

@@ -54,11 +54,15 @@ for ConnectionEnvironmentSettings {
                     object::read_into(&mut map, &mut value.environment_version)
                 }
                 "java_dependencies" => {
-                    object::read_into(&mut map, &mut value.java_dependencies)
+                    object::read_with(
+                        &mut map,
+                        &mut value.java_dependencies,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -213,9 +217,27 @@ impl databricks_runtime::serde_support::object::FromObject for ConnectionInfo {
                     object::read_into(&mut map, &mut value.credential_type)
                 }
                 "url" => object::read_into(&mut map, &mut value.url),
-                "options" => object::read_into(&mut map, &mut value.options),
-                "secrets" => object::read_into(&mut map, &mut value.secrets),
-                "properties" => object::read_into(&mut map, &mut value.properties),
+                "options" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.options,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "secrets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.secrets,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "properties" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.properties,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "read_only" => object::read_into(&mut map, &mut value.read_only),
                 "comment" => object::read_into(&mut map, &mut value.comment),
                 "owner" => object::read_into(&mut map, &mut value.owner),
@@ -233,9 +255,9 @@ impl databricks_runtime::serde_support::object::FromObject for ConnectionInfo {
                 "created_by" => object::read_into(&mut map, &mut value.created_by),
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -487,7 +509,7 @@ impl databricks_runtime::serde_support::object::FromObject for ConnectionsListPa
                 "parent" => object::read_into(&mut map, &mut value.parent),
                 _ => object::refuse(&key, &["max_results", "page_token", "parent"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -604,18 +626,36 @@ impl databricks_runtime::serde_support::object::FromObject for CreateConnection 
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "connection_type" => object::read_some(&mut map, &mut connection_type),
-                "options" => object::read_some(&mut map, &mut options),
-                "secrets" => object::read_into(&mut map, &mut secrets),
+                "options" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut options,
+                        object::map_of(object::plain()),
+                    )
+                }
+                "secrets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut secrets,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "parent" => object::read_into(&mut map, &mut parent),
-                "properties" => object::read_into(&mut map, &mut properties),
+                "properties" => {
+                    object::read_with(
+                        &mut map,
+                        &mut properties,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "read_only" => object::read_into(&mut map, &mut read_only),
                 "comment" => object::read_into(&mut map, &mut comment),
                 "environment_settings" => {
                     object::read_into(&mut map, &mut environment_settings)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -814,13 +854,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListConnectionsRe
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "connections" => object::read_into(&mut map, &mut value.connections),
+                "connections" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.connections,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -906,16 +952,28 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateConnection 
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "options" => object::read_some(&mut map, &mut options),
-                "secrets" => object::read_into(&mut map, &mut secrets),
+                "options" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut options,
+                        object::map_of(object::plain()),
+                    )
+                }
+                "secrets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut secrets,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "new_name" => object::read_into(&mut map, &mut new_name),
                 "owner" => object::read_into(&mut map, &mut owner),
                 "environment_settings" => {
                     object::read_into(&mut map, &mut environment_settings)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             options: object::required(options, "options")?,

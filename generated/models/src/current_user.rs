@@ -51,7 +51,7 @@ impl databricks_runtime::serde_support::object::FromObject for CurrentUserMePara
                 }
                 _ => object::refuse(&key, &["attributes", "excludedAttributes"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

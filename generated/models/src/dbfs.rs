@@ -63,9 +63,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsAddBlock {
             let read = match key.as_str() {
                 "handle" => object::read_number_some(&mut map, &mut handle),
                 "data" => object::read_some(&mut map, &mut data),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             handle: object::required(handle, "handle")?,
@@ -130,9 +130,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsClose {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "handle" => object::read_number_some(&mut map, &mut handle),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             handle: object::required(handle, "handle")?,
@@ -203,9 +203,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsCreate {
             let read = match key.as_str() {
                 "path" => object::read_some(&mut map, &mut path),
                 "overwrite" => object::read_into(&mut map, &mut overwrite),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             path: object::required(path, "path")?,
@@ -262,9 +262,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsCreateRespons
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "handle" => object::read_number_into(&mut map, &mut value.handle),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -332,9 +332,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsDelete {
             let read = match key.as_str() {
                 "path" => object::read_some(&mut map, &mut path),
                 "recursive" => object::read_into(&mut map, &mut recursive),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             path: object::required(path, "path")?,
@@ -387,10 +387,16 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsListResponse 
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "files" => object::read_into(&mut map, &mut value.files),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "files" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.files,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -448,9 +454,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsMkdirs {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "path" => object::read_some(&mut map, &mut path),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             path: object::required(path, "path")?,
@@ -520,9 +526,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsMove {
             let read = match key.as_str() {
                 "source_path" => object::read_some(&mut map, &mut source_path),
                 "destination_path" => object::read_some(&mut map, &mut destination_path),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             source_path: object::required(source_path, "source_path")?,
@@ -603,9 +609,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsPut {
                 "path" => object::read_some(&mut map, &mut path),
                 "contents" => object::read_into(&mut map, &mut contents),
                 "overwrite" => object::read_into(&mut map, &mut overwrite),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             path: object::required(path, "path")?,
@@ -677,9 +683,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsPutMultipart 
             let read = match key.as_str() {
                 "path" => object::read_some(&mut map, &mut path),
                 "overwrite" => object::read_into(&mut map, &mut overwrite),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             path: object::required(path, "path")?,
@@ -743,7 +749,7 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsReadParams {
                 "length" => object::read_number_into(&mut map, &mut value.length),
                 _ => object::refuse(&key, &["offset", "length"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -802,9 +808,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbfsReadResponse 
             let read = match key.as_str() {
                 "bytes_read" => object::read_number_into(&mut map, &mut value.bytes_read),
                 "data" => object::read_into(&mut map, &mut value.data),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -879,9 +885,9 @@ impl databricks_runtime::serde_support::object::FromObject for FileInfo {
                 "modification_time" => {
                     object::read_number_into(&mut map, &mut value.modification_time)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -61,9 +61,9 @@ impl databricks_runtime::serde_support::object::FromObject for ArtifactFileInfo 
                 "path" => object::read_into(&mut map, &mut value.path),
                 "is_dir" => object::read_into(&mut map, &mut value.is_dir),
                 "file_size" => object::read_number_into(&mut map, &mut value.file_size),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -146,11 +146,17 @@ impl databricks_runtime::serde_support::object::FromObject for CreateExperiment 
                 "artifact_location" => {
                     object::read_into(&mut map, &mut artifact_location)
                 }
-                "tags" => object::read_into(&mut map, &mut tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "trace_location" => object::read_into(&mut map, &mut trace_location),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -205,9 +211,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateExperimentR
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "experiment_id" => object::read_into(&mut map, &mut value.experiment_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -303,11 +309,23 @@ impl databricks_runtime::serde_support::object::FromObject for CreateLoggedModel
                 "name" => object::read_into(&mut map, &mut name),
                 "model_type" => object::read_into(&mut map, &mut model_type),
                 "source_run_id" => object::read_into(&mut map, &mut source_run_id),
-                "params" => object::read_into(&mut map, &mut params),
-                "tags" => object::read_into(&mut map, &mut tags),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             experiment_id: object::required(experiment_id, "experiment_id")?,
@@ -365,9 +383,9 @@ for CreateLoggedModelResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "model" => object::read_into(&mut map, &mut value.model),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -441,11 +459,17 @@ impl databricks_runtime::serde_support::object::FromObject for CreateRun {
                 "experiment_id" => object::read_into(&mut map, &mut value.experiment_id),
                 "run_name" => object::read_into(&mut map, &mut value.run_name),
                 "start_time" => object::read_number_into(&mut map, &mut value.start_time),
-                "tags" => object::read_into(&mut map, &mut value.tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "user_id" => object::read_into(&mut map, &mut value.user_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -494,9 +518,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateRunResponse
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run" => object::read_into(&mut map, &mut value.run),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -593,9 +617,9 @@ impl databricks_runtime::serde_support::object::FromObject for Dataset {
                 "source" => object::read_some(&mut map, &mut source),
                 "schema" => object::read_into(&mut map, &mut schema),
                 "profile" => object::read_into(&mut map, &mut profile),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -668,10 +692,16 @@ impl databricks_runtime::serde_support::object::FromObject for DatasetInput {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "dataset" => object::read_some(&mut map, &mut dataset),
-                "tags" => object::read_into(&mut map, &mut tags),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             dataset: object::required(dataset, "dataset")?,
@@ -733,9 +763,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteExperiment 
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "experiment_id" => object::read_some(&mut map, &mut experiment_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             experiment_id: object::required(experiment_id, "experiment_id")?,
@@ -797,9 +827,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteMlflowRun {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run_id" => object::read_some(&mut map, &mut run_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             run_id: object::required(run_id, "run_id")?,
@@ -866,9 +896,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteRunTag {
             let read = match key_.as_str() {
                 "run_id" => object::read_some(&mut map, &mut run_id),
                 "key" => object::read_some(&mut map, &mut key),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             run_id: object::required(run_id, "run_id")?,
@@ -954,9 +984,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteRuns {
                     object::read_number_some(&mut map, &mut max_timestamp_millis)
                 }
                 "max_runs" => object::read_number_into(&mut map, &mut max_runs),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             experiment_id: object::required(experiment_id, "experiment_id")?,
@@ -1018,9 +1048,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteRunsRespons
                 "runs_deleted" => {
                     object::read_number_into(&mut map, &mut value.runs_deleted)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1123,13 +1153,19 @@ impl databricks_runtime::serde_support::object::FromObject for Experiment {
                 "last_update_time" => {
                     object::read_number_into(&mut map, &mut value.last_update_time)
                 }
-                "tags" => object::read_into(&mut map, &mut value.tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "trace_location" => {
                     object::read_into(&mut map, &mut value.trace_location)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1202,9 +1238,9 @@ for ExperimentAccessControlRequest {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1281,11 +1317,15 @@ for ExperimentAccessControlResponse {
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1349,11 +1389,15 @@ impl databricks_runtime::serde_support::object::FromObject for ExperimentPermiss
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1483,11 +1527,15 @@ impl databricks_runtime::serde_support::object::FromObject for ExperimentPermiss
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1545,9 +1593,9 @@ for ExperimentPermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1599,11 +1647,15 @@ for ExperimentPermissionsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1658,9 +1710,9 @@ impl databricks_runtime::serde_support::object::FromObject for ExperimentTag {
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -1712,9 +1764,9 @@ impl databricks_runtime::serde_support::object::FromObject for ExperimentTraceLo
                 "uc_trace_location" => {
                     object::read_into(&mut map, &mut value.uc_trace_location)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1764,7 +1816,7 @@ for ExperimentsCreateIssueParams {
                 "issue_id" => object::read_into(&mut map, &mut value.issue_id),
                 _ => object::refuse(&key, &["issue_id"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1840,7 +1892,7 @@ for ExperimentsGetHistoryParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1887,7 +1939,7 @@ impl databricks_runtime::serde_support::object::FromObject for ExperimentsGetRun
                 "run_uuid" => object::read_into(&mut map, &mut value.run_uuid),
                 _ => object::refuse(&key, &["run_uuid"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1954,7 +2006,7 @@ for ExperimentsListArtifactsParams {
                 "run_uuid" => object::read_into(&mut map, &mut value.run_uuid),
                 _ => object::refuse(&key, &["page_token", "path", "run_id", "run_uuid"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2019,7 +2071,7 @@ for ExperimentsListExperimentsParams {
                 "view_type" => object::read_into(&mut map, &mut value.view_type),
                 _ => object::refuse(&key, &["max_results", "page_token", "view_type"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2078,9 +2130,9 @@ for FinalizeLoggedModelRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "status" => object::read_some(&mut map, &mut status),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             status: object::required(status, "status")?,
@@ -2133,9 +2185,9 @@ for FinalizeLoggedModelResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "model" => object::read_into(&mut map, &mut value.model),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2185,9 +2237,9 @@ for GetExperimentByNameResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "experiment" => object::read_into(&mut map, &mut value.experiment),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2237,11 +2289,15 @@ for GetExperimentPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2290,9 +2346,9 @@ impl databricks_runtime::serde_support::object::FromObject for GetExperimentResp
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "experiment" => object::read_into(&mut map, &mut value.experiment),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2341,9 +2397,9 @@ impl databricks_runtime::serde_support::object::FromObject for GetLoggedModelRes
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "model" => object::read_into(&mut map, &mut value.model),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2396,13 +2452,19 @@ impl databricks_runtime::serde_support::object::FromObject for GetMetricHistoryR
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "metrics" => object::read_into(&mut map, &mut value.metrics),
+                "metrics" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.metrics,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2451,9 +2513,9 @@ impl databricks_runtime::serde_support::object::FromObject for GetRunResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run" => object::read_into(&mut map, &mut value.run),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2517,9 +2579,9 @@ impl databricks_runtime::serde_support::object::FromObject for InputTag {
             let read = match key_.as_str() {
                 "key" => object::read_some(&mut map, &mut key),
                 "value" => object::read_some(&mut map, &mut value),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             key: object::required(key, "key")?,
@@ -2695,9 +2757,27 @@ impl databricks_runtime::serde_support::object::FromObject for Issue {
                 "description" => object::read_into(&mut map, &mut description),
                 "severity" => object::read_some(&mut map, &mut severity),
                 "status" => object::read_into(&mut map, &mut status),
-                "categories" => object::read_into(&mut map, &mut categories),
-                "tags" => object::read_into(&mut map, &mut tags),
-                "metadata" => object::read_into(&mut map, &mut metadata),
+                "categories" => {
+                    object::read_with(
+                        &mut map,
+                        &mut categories,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "metadata" => {
+                    object::read_with(
+                        &mut map,
+                        &mut metadata,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "source_type" => object::read_into(&mut map, &mut source_type),
                 "source_id" => object::read_into(&mut map, &mut source_id),
                 "create_time" => object::read_into(&mut map, &mut create_time),
@@ -2705,9 +2785,9 @@ impl databricks_runtime::serde_support::object::FromObject for Issue {
                 "last_seen_time" => object::read_into(&mut map, &mut last_seen_time),
                 "created_by" => object::read_into(&mut map, &mut created_by),
                 "last_updated_by" => object::read_into(&mut map, &mut last_updated_by),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name,
@@ -3127,10 +3207,16 @@ impl databricks_runtime::serde_support::object::FromObject for IssueTagFilter {
         while let Some(key_) = map.next_key::<object::Text>()? {
             let read = match key_.as_str() {
                 "key" => object::read_some(&mut map, &mut key),
-                "values" => object::read_into(&mut map, &mut values),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                "values" => {
+                    object::read_with(
+                        &mut map,
+                        &mut values,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             key: object::required(key, "key")?,
@@ -3256,13 +3342,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListArtifactsResp
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "root_uri" => object::read_into(&mut map, &mut value.root_uri),
-                "files" => object::read_into(&mut map, &mut value.files),
+                "files" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.files,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3315,13 +3407,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListExperimentsRe
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "experiments" => object::read_into(&mut map, &mut value.experiments),
+                "experiments" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.experiments,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3385,12 +3483,30 @@ impl databricks_runtime::serde_support::object::FromObject for LogBatch {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run_id" => object::read_into(&mut map, &mut value.run_id),
-                "metrics" => object::read_into(&mut map, &mut value.metrics),
-                "params" => object::read_into(&mut map, &mut value.params),
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "metrics" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.metrics,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3462,11 +3578,23 @@ impl databricks_runtime::serde_support::object::FromObject for LogInputs {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run_id" => object::read_some(&mut map, &mut run_id),
-                "datasets" => object::read_into(&mut map, &mut datasets),
-                "models" => object::read_into(&mut map, &mut models),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "datasets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut datasets,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "models" => {
+                    object::read_with(
+                        &mut map,
+                        &mut models,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             run_id: object::required(run_id, "run_id")?,
@@ -3520,10 +3648,16 @@ for LogLoggedModelParamsRequest {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "params" => object::read_into(&mut map, &mut value.params),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3652,9 +3786,9 @@ impl databricks_runtime::serde_support::object::FromObject for LogMetric {
                 "dataset_name" => object::read_into(&mut map, &mut dataset_name),
                 "dataset_digest" => object::read_into(&mut map, &mut dataset_digest),
                 "model_id" => object::read_into(&mut map, &mut model_id),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             run_id,
@@ -3720,9 +3854,9 @@ impl databricks_runtime::serde_support::object::FromObject for LogModel {
             let read = match key.as_str() {
                 "run_id" => object::read_into(&mut map, &mut value.run_id),
                 "model_json" => object::read_into(&mut map, &mut value.model_json),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3787,10 +3921,16 @@ impl databricks_runtime::serde_support::object::FromObject for LogOutputs {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run_id" => object::read_some(&mut map, &mut run_id),
-                "models" => object::read_into(&mut map, &mut models),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "models" => {
+                    object::read_with(
+                        &mut map,
+                        &mut models,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             run_id: object::required(run_id, "run_id")?,
@@ -3874,9 +4014,9 @@ impl databricks_runtime::serde_support::object::FromObject for LogParam {
                 "run_uuid" => object::read_into(&mut map, &mut run_uuid),
                 "key" => object::read_some(&mut map, &mut key),
                 "value" => object::read_some(&mut map, &mut value),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             run_id,
@@ -3938,9 +4078,9 @@ impl databricks_runtime::serde_support::object::FromObject for LoggedModel {
             let read = match key.as_str() {
                 "info" => object::read_into(&mut map, &mut value.info),
                 "data" => object::read_into(&mut map, &mut value.data),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3993,11 +4133,23 @@ impl databricks_runtime::serde_support::object::FromObject for LoggedModelData {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "params" => object::read_into(&mut map, &mut value.params),
-                "metrics" => object::read_into(&mut map, &mut value.metrics),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "metrics" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.metrics,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4129,10 +4281,16 @@ impl databricks_runtime::serde_support::object::FromObject for LoggedModelInfo {
                         &mut value.last_updated_timestamp_ms,
                     )
                 }
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4187,9 +4345,9 @@ impl databricks_runtime::serde_support::object::FromObject for LoggedModelParame
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -4312,9 +4470,9 @@ impl databricks_runtime::serde_support::object::FromObject for LoggedModelTag {
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -4417,9 +4575,9 @@ impl databricks_runtime::serde_support::object::FromObject for Metric {
                     object::read_into(&mut map, &mut value_.dataset_digest)
                 }
                 "model_id" => object::read_into(&mut map, &mut value_.model_id),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -4481,9 +4639,9 @@ impl databricks_runtime::serde_support::object::FromObject for MlflowRun {
                 "info" => object::read_into(&mut map, &mut value.info),
                 "data" => object::read_into(&mut map, &mut value.data),
                 "inputs" => object::read_into(&mut map, &mut value.inputs),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4541,9 +4699,9 @@ impl databricks_runtime::serde_support::object::FromObject for ModelInput {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "model_id" => object::read_some(&mut map, &mut model_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             model_id: object::required(model_id, "model_id")?,
@@ -4613,9 +4771,9 @@ impl databricks_runtime::serde_support::object::FromObject for ModelOutput {
             let read = match key.as_str() {
                 "model_id" => object::read_some(&mut map, &mut model_id),
                 "step" => object::read_number_some(&mut map, &mut step),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             model_id: object::required(model_id, "model_id")?,
@@ -4674,9 +4832,9 @@ impl databricks_runtime::serde_support::object::FromObject for Param {
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -4734,9 +4892,9 @@ impl databricks_runtime::serde_support::object::FromObject for RestoreExperiment
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "experiment_id" => object::read_some(&mut map, &mut experiment_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             experiment_id: object::required(experiment_id, "experiment_id")?,
@@ -4797,9 +4955,9 @@ impl databricks_runtime::serde_support::object::FromObject for RestoreRun {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run_id" => object::read_some(&mut map, &mut run_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             run_id: object::required(run_id, "run_id")?,
@@ -4884,9 +5042,9 @@ impl databricks_runtime::serde_support::object::FromObject for RestoreRuns {
                     object::read_number_some(&mut map, &mut min_timestamp_millis)
                 }
                 "max_runs" => object::read_number_into(&mut map, &mut max_runs),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             experiment_id: object::required(experiment_id, "experiment_id")?,
@@ -4948,9 +5106,9 @@ impl databricks_runtime::serde_support::object::FromObject for RestoreRunsRespon
                 "runs_restored" => {
                     object::read_number_into(&mut map, &mut value.runs_restored)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5008,12 +5166,30 @@ impl databricks_runtime::serde_support::object::FromObject for RunData {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "metrics" => object::read_into(&mut map, &mut value.metrics),
-                "params" => object::read_into(&mut map, &mut value.params),
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "metrics" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.metrics,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5124,9 +5300,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunInfo {
                 "lifecycle_stage" => {
                     object::read_into(&mut map, &mut value.lifecycle_stage)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5255,12 +5431,22 @@ impl databricks_runtime::serde_support::object::FromObject for RunInputs {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "dataset_inputs" => {
-                    object::read_into(&mut map, &mut value.dataset_inputs)
+                    object::read_with(
+                        &mut map,
+                        &mut value.dataset_inputs,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "model_inputs" => object::read_into(&mut map, &mut value.model_inputs),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "model_inputs" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.model_inputs,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5315,9 +5501,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunTag {
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -5394,12 +5580,18 @@ impl databricks_runtime::serde_support::object::FromObject for SearchExperiments
                 "max_results" => {
                     object::read_number_into(&mut map, &mut value.max_results)
                 }
-                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "order_by" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.order_by,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 "view_type" => object::read_into(&mut map, &mut value.view_type),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5453,13 +5645,19 @@ for SearchExperimentsResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "experiments" => object::read_into(&mut map, &mut value.experiments),
+                "experiments" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.experiments,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5556,18 +5754,42 @@ impl databricks_runtime::serde_support::object::FromObject for SearchIssuesReque
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "query" => object::read_into(&mut map, &mut value.query),
-                "statuses" => object::read_into(&mut map, &mut value.statuses),
-                "severities" => object::read_into(&mut map, &mut value.severities),
-                "categories" => object::read_into(&mut map, &mut value.categories),
-                "tag_filters" => object::read_into(&mut map, &mut value.tag_filters),
+                "statuses" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.statuses,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "severities" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.severities,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "categories" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.categories,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "tag_filters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tag_filters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "sort_key" => object::read_into(&mut map, &mut value.sort_key),
                 "sort_order" => object::read_into(&mut map, &mut value.sort_order),
                 "view" => object::read_into(&mut map, &mut value.view),
                 "page_size" => object::read_number_into(&mut map, &mut value.page_size),
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5628,14 +5850,20 @@ impl databricks_runtime::serde_support::object::FromObject for SearchIssuesRespo
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "issues" => object::read_into(&mut map, &mut value.issues),
+                "issues" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.issues,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
                 "total_size" => object::read_number_into(&mut map, &mut value.total_size),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5702,9 +5930,9 @@ for SearchLoggedModelsDataset {
             let read = match key.as_str() {
                 "dataset_name" => object::read_some(&mut map, &mut dataset_name),
                 "dataset_digest" => object::read_into(&mut map, &mut dataset_digest),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             dataset_name: object::required(dataset_name, "dataset_name")?,
@@ -5793,9 +6021,9 @@ for SearchLoggedModelsOrderBy {
                 "ascending" => object::read_into(&mut map, &mut ascending),
                 "dataset_name" => object::read_into(&mut map, &mut dataset_name),
                 "dataset_digest" => object::read_into(&mut map, &mut dataset_digest),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             field_name: object::required(field_name, "field_name")?,
@@ -5883,18 +6111,34 @@ for SearchLoggedModelsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "experiment_ids" => {
-                    object::read_into(&mut map, &mut value.experiment_ids)
+                    object::read_with(
+                        &mut map,
+                        &mut value.experiment_ids,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "filter" => object::read_into(&mut map, &mut value.filter),
-                "datasets" => object::read_into(&mut map, &mut value.datasets),
-                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "datasets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.datasets,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "order_by" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.order_by,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "max_results" => {
                     object::read_number_into(&mut map, &mut value.max_results)
                 }
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5948,13 +6192,19 @@ for SearchLoggedModelsResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "models" => object::read_into(&mut map, &mut value.models),
+                "models" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.models,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6035,18 +6285,28 @@ impl databricks_runtime::serde_support::object::FromObject for SearchRuns {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "experiment_ids" => {
-                    object::read_into(&mut map, &mut value.experiment_ids)
+                    object::read_with(
+                        &mut map,
+                        &mut value.experiment_ids,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "filter" => object::read_into(&mut map, &mut value.filter),
                 "max_results" => {
                     object::read_number_into(&mut map, &mut value.max_results)
                 }
-                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "order_by" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.order_by,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 "run_view_type" => object::read_into(&mut map, &mut value.run_view_type),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6099,13 +6359,19 @@ impl databricks_runtime::serde_support::object::FromObject for SearchRunsRespons
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "runs" => object::read_into(&mut map, &mut value.runs),
+                "runs" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.runs,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6179,9 +6445,9 @@ impl databricks_runtime::serde_support::object::FromObject for SetExperimentTag 
                 "experiment_id" => object::read_some(&mut map, &mut experiment_id),
                 "key" => object::read_some(&mut map, &mut key),
                 "value" => object::read_some(&mut map, &mut value),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             experiment_id: object::required(experiment_id, "experiment_id")?,
@@ -6235,10 +6501,16 @@ for SetLoggedModelTagsRequest {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6318,9 +6590,9 @@ impl databricks_runtime::serde_support::object::FromObject for SetRunTag {
                 "run_uuid" => object::read_into(&mut map, &mut run_uuid),
                 "key" => object::read_some(&mut map, &mut key),
                 "value" => object::read_some(&mut map, &mut value),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             run_id,
@@ -6408,9 +6680,9 @@ impl databricks_runtime::serde_support::object::FromObject for UcTraceLocation {
                 "effective_table_prefix" => {
                     object::read_into(&mut map, &mut effective_table_prefix)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             catalog: object::required(catalog, "catalog")?,
@@ -6482,9 +6754,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateExperiment 
             let read = match key.as_str() {
                 "experiment_id" => object::read_some(&mut map, &mut experiment_id),
                 "new_name" => object::read_into(&mut map, &mut new_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             experiment_id: object::required(experiment_id, "experiment_id")?,
@@ -6564,9 +6836,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateRun {
                 "run_name" => object::read_into(&mut map, &mut value.run_name),
                 "status" => object::read_into(&mut map, &mut value.status),
                 "end_time" => object::read_number_into(&mut map, &mut value.end_time),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6615,9 +6887,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateRunResponse
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run_info" => object::read_into(&mut map, &mut value.run_info),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -54,9 +54,9 @@ impl databricks_runtime::serde_support::object::FromObject for AwsSqsQueue {
                 "managed_resource_id" => {
                     object::read_into(&mut map, &mut value.managed_resource_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -132,9 +132,9 @@ impl databricks_runtime::serde_support::object::FromObject for AzureQueueStorage
                 "managed_resource_id" => {
                     object::read_into(&mut map, &mut value.managed_resource_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -292,9 +292,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateExternalLoc
                 "effective_file_event_queue" => {
                     object::read_into(&mut map, &mut effective_file_event_queue)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -486,9 +486,9 @@ impl databricks_runtime::serde_support::object::FromObject for ExternalLocationI
                 "created_by" => object::read_into(&mut map, &mut value.created_by),
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -536,7 +536,7 @@ for ExternalLocationsDeleteParams {
                 "force" => object::read_into(&mut map, &mut value.force),
                 _ => object::refuse(&key, &["force"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -586,7 +586,7 @@ for ExternalLocationsGetParams {
                 }
                 _ => object::refuse(&key, &["include_browse"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -673,7 +673,7 @@ for ExternalLocationsListParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -757,9 +757,9 @@ impl databricks_runtime::serde_support::object::FromObject for FileEventQueue {
                 "provided_pubsub" => {
                     object::read_into(&mut map, &mut value.provided_pubsub)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -819,9 +819,9 @@ impl databricks_runtime::serde_support::object::FromObject for GcpPubsub {
                 "managed_resource_id" => {
                     object::read_into(&mut map, &mut value.managed_resource_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -939,14 +939,18 @@ for ListExternalLocationsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "external_locations" => {
-                    object::read_into(&mut map, &mut value.external_locations)
+                    object::read_with(
+                        &mut map,
+                        &mut value.external_locations,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1095,9 +1099,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateExternalLoc
                 "effective_file_event_queue" => {
                     object::read_into(&mut map, &mut value.effective_file_event_queue)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

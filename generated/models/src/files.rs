@@ -77,9 +77,9 @@ impl databricks_runtime::serde_support::object::FromObject for DirectoryEntry {
                 "last_modified" => {
                     object::read_number_into(&mut map, &mut value.last_modified)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -146,7 +146,7 @@ impl databricks_runtime::serde_support::object::FromObject for FilesDownloadHead
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -213,7 +213,7 @@ impl databricks_runtime::serde_support::object::FromObject for FilesGetMetadataH
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -272,7 +272,7 @@ for FilesListDirectoryContentsParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["page_size", "page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -319,7 +319,7 @@ impl databricks_runtime::serde_support::object::FromObject for FilesUploadParams
                 "overwrite" => object::read_into(&mut map, &mut value.overwrite),
                 _ => object::refuse(&key, &["overwrite"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -372,13 +372,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListDirectoryResp
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "contents" => object::read_into(&mut map, &mut value.contents),
+                "contents" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.contents,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

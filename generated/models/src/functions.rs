@@ -206,9 +206,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateFunction {
                 "sql_path" => object::read_into(&mut map, &mut sql_path),
                 "properties" => object::read_into(&mut map, &mut properties),
                 "comment" => object::read_into(&mut map, &mut comment),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -292,9 +292,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateFunctionReq
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "function_info" => object::read_some(&mut map, &mut function_info),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             function_info: object::required(function_info, "function_info")?,
@@ -530,9 +530,9 @@ impl databricks_runtime::serde_support::object::FromObject for FunctionInfo {
                 "created_by" => object::read_into(&mut map, &mut value.created_by),
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -935,9 +935,9 @@ impl databricks_runtime::serde_support::object::FromObject for FunctionParameter
                     object::read_into(&mut map, &mut parameter_default)
                 }
                 "comment" => object::read_into(&mut map, &mut comment),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -999,10 +999,16 @@ impl databricks_runtime::serde_support::object::FromObject for FunctionParameter
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1170,7 +1176,7 @@ impl databricks_runtime::serde_support::object::FromObject for FunctionsDeletePa
                 "force" => object::read_into(&mut map, &mut value.force),
                 _ => object::refuse(&key, &["force"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1219,7 +1225,7 @@ impl databricks_runtime::serde_support::object::FromObject for FunctionsGetParam
                 }
                 _ => object::refuse(&key, &["include_browse"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1291,7 +1297,7 @@ impl databricks_runtime::serde_support::object::FromObject for FunctionsListPara
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1344,13 +1350,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListFunctionsResp
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "functions" => object::read_into(&mut map, &mut value.functions),
+                "functions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.functions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1399,9 +1411,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateFunction {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "owner" => object::read_into(&mut map, &mut value.owner),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -99,9 +99,9 @@ impl databricks_runtime::serde_support::object::FromObject for GitCredentialInfo
                 "is_default_for_provider" => {
                     object::read_into(&mut map, &mut is_default_for_provider)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             credential_id: object::required(credential_id, "credential_id")?,
@@ -228,9 +228,9 @@ impl databricks_runtime::serde_support::object::FromObject for GitCredentialRequ
                     object::read_into(&mut map, &mut is_default_for_provider)
                 }
                 "principal_id" => object::read_number_into(&mut map, &mut principal_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             git_provider: object::required(git_provider, "git_provider")?,
@@ -308,7 +308,7 @@ for GitCredentialsDeleteParams {
                 }
                 _ => object::refuse(&key, &["principal_id"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -361,7 +361,7 @@ impl databricks_runtime::serde_support::object::FromObject for GitCredentialsGet
                 }
                 _ => object::refuse(&key, &["principal_id"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -414,7 +414,7 @@ impl databricks_runtime::serde_support::object::FromObject for GitCredentialsLis
                 }
                 _ => object::refuse(&key, &["principal_id"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -463,10 +463,16 @@ for ListGitCredentialsResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "credentials" => object::read_into(&mut map, &mut value.credentials),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "credentials" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.credentials,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

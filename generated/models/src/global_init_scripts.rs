@@ -84,9 +84,9 @@ for GlobalInitScriptCreateRequest {
                 "script" => object::read_some(&mut map, &mut script),
                 "enabled" => object::read_into(&mut map, &mut enabled),
                 "position" => object::read_number_into(&mut map, &mut position),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -142,9 +142,9 @@ for GlobalInitScriptCreateResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "script_id" => object::read_into(&mut map, &mut value.script_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -244,9 +244,9 @@ impl databricks_runtime::serde_support::object::FromObject for GlobalInitScriptD
                 "created_by" => object::read_into(&mut map, &mut value.created_by),
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -353,9 +353,9 @@ for GlobalInitScriptDetailsWithContent {
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
                 "script" => object::read_into(&mut map, &mut value.script),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -442,9 +442,9 @@ for GlobalInitScriptUpdateRequest {
                 "script" => object::read_some(&mut map, &mut script),
                 "enabled" => object::read_into(&mut map, &mut enabled),
                 "position" => object::read_number_into(&mut map, &mut position),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -499,10 +499,16 @@ for ListGlobalInitScriptsResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "scripts" => object::read_into(&mut map, &mut value.scripts),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "scripts" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.scripts,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -50,14 +50,18 @@ impl databricks_runtime::serde_support::object::FromObject for EffectivePermissi
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "privilege_assignments" => {
-                    object::read_into(&mut map, &mut value.privilege_assignments)
+                    object::read_with(
+                        &mut map,
+                        &mut value.privilege_assignments,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -122,9 +126,9 @@ impl databricks_runtime::serde_support::object::FromObject for EffectivePrivileg
                 "inherited_from_name" => {
                     object::read_into(&mut map, &mut value.inherited_from_name)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -179,10 +183,16 @@ for EffectivePrivilegeAssignment {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "principal" => object::read_into(&mut map, &mut value.principal),
-                "privileges" => object::read_into(&mut map, &mut value.privileges),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "privileges" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.privileges,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -236,14 +246,18 @@ impl databricks_runtime::serde_support::object::FromObject for GetPermissionsRes
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "privilege_assignments" => {
-                    object::read_into(&mut map, &mut value.privilege_assignments)
+                    object::read_with(
+                        &mut map,
+                        &mut value.privilege_assignments,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -308,7 +322,7 @@ impl databricks_runtime::serde_support::object::FromObject for GrantsGetEffectiv
                 "principal" => object::read_into(&mut map, &mut value.principal),
                 _ => object::refuse(&key, &["max_results", "page_token", "principal"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -373,7 +387,7 @@ impl databricks_runtime::serde_support::object::FromObject for GrantsGetParams {
                 "principal" => object::read_into(&mut map, &mut value.principal),
                 _ => object::refuse(&key, &["max_results", "page_token", "principal"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -432,11 +446,23 @@ impl databricks_runtime::serde_support::object::FromObject for PermissionsChange
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "principal" => object::read_into(&mut map, &mut value.principal),
-                "add" => object::read_into(&mut map, &mut value.add),
-                "remove" => object::read_into(&mut map, &mut value.remove),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "add" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.add,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "remove" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.remove,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -761,10 +787,16 @@ impl databricks_runtime::serde_support::object::FromObject for PrivilegeAssignme
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "principal" => object::read_into(&mut map, &mut value.principal),
-                "privileges" => object::read_into(&mut map, &mut value.privileges),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "privileges" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.privileges,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -817,13 +849,19 @@ impl databricks_runtime::serde_support::object::FromObject for UpdatePermissions
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "changes" => object::read_into(&mut map, &mut value.changes),
+                "changes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.changes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "omit_permissions_in_response" => {
                     object::read_into(&mut map, &mut value.omit_permissions_in_response)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -873,11 +911,15 @@ for UpdatePermissionsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "privilege_assignments" => {
-                    object::read_into(&mut map, &mut value.privilege_assignments)
+                    object::read_with(
+                        &mut map,
+                        &mut value.privilege_assignments,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -89,16 +89,46 @@ impl databricks_runtime::serde_support::object::FromObject for Group {
             let read = match key.as_str() {
                 "id" => object::read_into(&mut map, &mut value.id),
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
-                "members" => object::read_into(&mut map, &mut value.members),
-                "groups" => object::read_into(&mut map, &mut value.groups),
-                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "members" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.members,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "groups" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.groups,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "entitlements" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.entitlements,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
                 "meta" => object::read_into(&mut map, &mut value.meta),
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -269,7 +299,7 @@ impl databricks_runtime::serde_support::object::FromObject for GroupsListParams 
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -355,11 +385,23 @@ impl databricks_runtime::serde_support::object::FromObject for ListGroupsRespons
                 "itemsPerPage" => {
                     object::read_number_into(&mut map, &mut value.items_per_page)
                 }
-                "Resources" => object::read_into(&mut map, &mut value.resources),
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "Resources" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.resources,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -444,16 +486,46 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateGroup {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
-                "members" => object::read_into(&mut map, &mut value.members),
-                "groups" => object::read_into(&mut map, &mut value.groups),
-                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "members" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.members,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "groups" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.groups,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "entitlements" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.entitlements,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
                 "meta" => object::read_into(&mut map, &mut value.meta),
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

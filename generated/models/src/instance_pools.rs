@@ -188,7 +188,13 @@ impl databricks_runtime::serde_support::object::FromObject for CreateInstancePoo
                 "aws_attributes" => object::read_into(&mut map, &mut aws_attributes),
                 "azure_attributes" => object::read_into(&mut map, &mut azure_attributes),
                 "gcp_attributes" => object::read_into(&mut map, &mut gcp_attributes),
-                "custom_tags" => object::read_into(&mut map, &mut custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "disk_spec" => object::read_into(&mut map, &mut disk_spec),
                 "enable_elastic_disk" => {
                     object::read_into(&mut map, &mut enable_elastic_disk)
@@ -207,10 +213,18 @@ impl databricks_runtime::serde_support::object::FromObject for CreateInstancePoo
                     object::read_into(&mut map, &mut node_type_flexibility)
                 }
                 "preloaded_docker_images" => {
-                    object::read_into(&mut map, &mut preloaded_docker_images)
+                    object::read_with(
+                        &mut map,
+                        &mut preloaded_docker_images,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "preloaded_spark_versions" => {
-                    object::read_into(&mut map, &mut preloaded_spark_versions)
+                    object::read_with(
+                        &mut map,
+                        &mut preloaded_spark_versions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "remote_disk_throughput" => {
                     object::read_number_into(&mut map, &mut remote_disk_throughput)
@@ -221,9 +235,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateInstancePoo
                         &mut total_initial_remote_disk_size,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             instance_pool_name: object::required(
@@ -296,9 +310,9 @@ for CreateInstancePoolResponse {
                 "instance_pool_id" => {
                     object::read_into(&mut map, &mut value.instance_pool_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -356,9 +370,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteInstancePoo
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "instance_pool_id" => object::read_some(&mut map, &mut instance_pool_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             instance_pool_id: object::required(instance_pool_id, "instance_pool_id")?,
@@ -454,9 +468,9 @@ impl databricks_runtime::serde_support::object::FromObject for DiskSpec {
                 "disk_throughput" => {
                     object::read_number_into(&mut map, &mut value.disk_throughput)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -515,9 +529,9 @@ impl databricks_runtime::serde_support::object::FromObject for DiskType {
                 "ebs_volume_type" => {
                     object::read_into(&mut map, &mut value.ebs_volume_type)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -778,7 +792,13 @@ impl databricks_runtime::serde_support::object::FromObject for EditInstancePool 
                     object::read_some(&mut map, &mut instance_pool_name)
                 }
                 "node_type_id" => object::read_some(&mut map, &mut node_type_id),
-                "custom_tags" => object::read_into(&mut map, &mut custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "idle_instance_autotermination_minutes" => {
                     object::read_number_into(
                         &mut map,
@@ -798,9 +818,9 @@ impl databricks_runtime::serde_support::object::FromObject for EditInstancePool 
                         &mut total_initial_remote_disk_size,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             instance_pool_id: object::required(instance_pool_id, "instance_pool_id")?,
@@ -1035,8 +1055,20 @@ impl databricks_runtime::serde_support::object::FromObject for GetInstancePool {
                 "aws_attributes" => object::read_into(&mut map, &mut aws_attributes),
                 "azure_attributes" => object::read_into(&mut map, &mut azure_attributes),
                 "gcp_attributes" => object::read_into(&mut map, &mut gcp_attributes),
-                "custom_tags" => object::read_into(&mut map, &mut custom_tags),
-                "default_tags" => object::read_into(&mut map, &mut default_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "default_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut default_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "disk_spec" => object::read_into(&mut map, &mut disk_spec),
                 "enable_elastic_disk" => {
                     object::read_into(&mut map, &mut enable_elastic_disk)
@@ -1055,10 +1087,18 @@ impl databricks_runtime::serde_support::object::FromObject for GetInstancePool {
                     object::read_into(&mut map, &mut node_type_flexibility)
                 }
                 "preloaded_docker_images" => {
-                    object::read_into(&mut map, &mut preloaded_docker_images)
+                    object::read_with(
+                        &mut map,
+                        &mut preloaded_docker_images,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "preloaded_spark_versions" => {
-                    object::read_into(&mut map, &mut preloaded_spark_versions)
+                    object::read_with(
+                        &mut map,
+                        &mut preloaded_spark_versions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "remote_disk_throughput" => {
                     object::read_number_into(&mut map, &mut remote_disk_throughput)
@@ -1072,9 +1112,9 @@ impl databricks_runtime::serde_support::object::FromObject for GetInstancePool {
                 "state" => object::read_into(&mut map, &mut state),
                 "stats" => object::read_into(&mut map, &mut stats),
                 "status" => object::read_into(&mut map, &mut status),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             instance_pool_id: object::required(instance_pool_id, "instance_pool_id")?,
@@ -1147,11 +1187,15 @@ for GetInstancePoolPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1224,9 +1268,9 @@ for InstancePoolAccessControlRequest {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1303,11 +1347,15 @@ for InstancePoolAccessControlResponse {
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1488,8 +1536,20 @@ impl databricks_runtime::serde_support::object::FromObject for InstancePoolAndSt
                 "gcp_attributes" => {
                     object::read_into(&mut map, &mut value.gcp_attributes)
                 }
-                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
-                "default_tags" => object::read_into(&mut map, &mut value.default_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "default_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.default_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "disk_spec" => object::read_into(&mut map, &mut value.disk_spec),
                 "enable_elastic_disk" => {
                     object::read_into(&mut map, &mut value.enable_elastic_disk)
@@ -1510,10 +1570,18 @@ impl databricks_runtime::serde_support::object::FromObject for InstancePoolAndSt
                     object::read_into(&mut map, &mut value.node_type_flexibility)
                 }
                 "preloaded_docker_images" => {
-                    object::read_into(&mut map, &mut value.preloaded_docker_images)
+                    object::read_with(
+                        &mut map,
+                        &mut value.preloaded_docker_images,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "preloaded_spark_versions" => {
-                    object::read_into(&mut map, &mut value.preloaded_spark_versions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.preloaded_spark_versions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "remote_disk_throughput" => {
                     object::read_number_into(&mut map, &mut value.remote_disk_throughput)
@@ -1527,9 +1595,9 @@ impl databricks_runtime::serde_support::object::FromObject for InstancePoolAndSt
                 "state" => object::read_into(&mut map, &mut value.state),
                 "stats" => object::read_into(&mut map, &mut value.stats),
                 "status" => object::read_into(&mut map, &mut value.status),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1613,9 +1681,9 @@ for InstancePoolAwsAttributes {
                     object::read_number_into(&mut map, &mut value.spot_bid_price_percent)
                 }
                 "zone_id" => object::read_into(&mut map, &mut value.zone_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1753,9 +1821,9 @@ for InstancePoolAzureAttributes {
                 "spot_bid_max_price" => {
                     object::read_number_into(&mut map, &mut value.spot_bid_max_price)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1889,9 +1957,9 @@ for InstancePoolGcpAttributes {
                     object::read_number_into(&mut map, &mut value.local_ssd_count)
                 }
                 "zone_id" => object::read_into(&mut map, &mut value.zone_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1955,11 +2023,15 @@ impl databricks_runtime::serde_support::object::FromObject for InstancePoolPermi
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2085,11 +2157,15 @@ impl databricks_runtime::serde_support::object::FromObject for InstancePoolPermi
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2147,9 +2223,9 @@ for InstancePoolPermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2201,11 +2277,15 @@ for InstancePoolPermissionsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2355,9 +2435,9 @@ impl databricks_runtime::serde_support::object::FromObject for InstancePoolStats
                     object::read_number_into(&mut map, &mut value.pending_used_count)
                 }
                 "used_count" => object::read_number_into(&mut map, &mut value.used_count),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2408,11 +2488,15 @@ impl databricks_runtime::serde_support::object::FromObject for InstancePoolStatu
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "pending_instance_errors" => {
-                    object::read_into(&mut map, &mut value.pending_instance_errors)
+                    object::read_with(
+                        &mut map,
+                        &mut value.pending_instance_errors,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2461,11 +2545,15 @@ impl databricks_runtime::serde_support::object::FromObject for ListInstancePools
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "instance_pools" => {
-                    object::read_into(&mut map, &mut value.instance_pools)
+                    object::read_with(
+                        &mut map,
+                        &mut value.instance_pools,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2520,9 +2608,9 @@ impl databricks_runtime::serde_support::object::FromObject for PendingInstanceEr
             let read = match key.as_str() {
                 "instance_id" => object::read_into(&mut map, &mut value.instance_id),
                 "message" => object::read_into(&mut map, &mut value.message),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -90,9 +90,9 @@ impl databricks_runtime::serde_support::object::FromObject for AddInstanceProfil
                     object::read_into(&mut map, &mut is_meta_instance_profile)
                 }
                 "skip_validation" => object::read_into(&mut map, &mut skip_validation),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             instance_profile_arn: object::required(
@@ -184,9 +184,9 @@ impl databricks_runtime::serde_support::object::FromObject for InstanceProfile {
                 "is_meta_instance_profile" => {
                     object::read_into(&mut map, &mut is_meta_instance_profile)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             instance_profile_arn: object::required(
@@ -244,11 +244,15 @@ for ListInstanceProfilesResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "instance_profiles" => {
-                    object::read_into(&mut map, &mut value.instance_profiles)
+                    object::read_with(
+                        &mut map,
+                        &mut value.instance_profiles,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -308,9 +312,9 @@ impl databricks_runtime::serde_support::object::FromObject for RemoveInstancePro
                 "instance_profile_arn" => {
                     object::read_some(&mut map, &mut instance_profile_arn)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             instance_profile_arn: object::required(

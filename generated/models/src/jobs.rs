@@ -93,9 +93,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiClassifyFunctio
                 "inline_labels" => object::read_into(&mut map, &mut inline_labels),
                 "instructions" => object::read_into(&mut map, &mut instructions),
                 "multilabel" => object::read_into(&mut map, &mut multilabel),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             version: object::required(version, "version")?,
@@ -161,10 +161,16 @@ for AiClassifyFunctionInlineLabels {
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "labels" => object::read_some(&mut map, &mut labels),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "labels" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut labels,
+                        object::list_of(object::plain()),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             labels: object::required(labels, "labels")?,
@@ -233,9 +239,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiClassifyFunctio
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "description" => object::read_into(&mut map, &mut description),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -334,9 +340,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiExtractFunction
                 "instructions" => object::read_into(&mut map, &mut instructions),
                 "mode" => object::read_into(&mut map, &mut mode),
                 "schema" => object::read_into(&mut map, &mut schema),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             version: object::required(version, "version")?,
@@ -502,9 +508,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiFunctionTask {
                 }
                 "delta_table" => object::read_into(&mut map, &mut delta_table),
                 "volume" => object::read_into(&mut map, &mut volume),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             output: object::required(output, "output")?,
@@ -599,9 +605,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiFunctionTaskOut
                 "total_row_count" => {
                     object::read_number_into(&mut map, &mut value.total_row_count)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -683,15 +689,19 @@ impl databricks_runtime::serde_support::object::FromObject for AiParseDocumentFu
             let read = match key.as_str() {
                 "version" => object::read_some(&mut map, &mut version),
                 "description_element_types" => {
-                    object::read_into(&mut map, &mut description_element_types)
+                    object::read_with(
+                        &mut map,
+                        &mut description_element_types,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "image_output_path" => {
                     object::read_into(&mut map, &mut image_output_path)
                 }
                 "page_range" => object::read_into(&mut map, &mut page_range),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             version: object::required(version, "version")?,
@@ -867,7 +877,13 @@ impl databricks_runtime::serde_support::object::FromObject for AiRuntimeTask {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "experiment" => object::read_some(&mut map, &mut experiment),
-                "deployments" => object::read_some(&mut map, &mut deployments),
+                "deployments" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut deployments,
+                        object::list_of(object::plain()),
+                    )
+                }
                 "code_source_path" => object::read_into(&mut map, &mut code_source_path),
                 "docker_image_url" => object::read_into(&mut map, &mut docker_image_url),
                 "mlflow_artifact_location" => {
@@ -881,9 +897,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiRuntimeTask {
                 "unity_catalog_image_path" => {
                     object::read_into(&mut map, &mut unity_catalog_image_path)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             experiment: object::required(experiment, "experiment")?,
@@ -956,9 +972,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiRuntimeTaskOutp
                 "status_message" => {
                     object::read_into(&mut map, &mut value.status_message)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1086,15 +1102,27 @@ impl databricks_runtime::serde_support::object::FromObject for AlertTask {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "alert_id" => object::read_into(&mut map, &mut value.alert_id),
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                "subscribers" => object::read_into(&mut map, &mut value.subscribers),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "subscribers" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.subscribers,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
                 "workspace_path" => {
                     object::read_into(&mut map, &mut value.workspace_path)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1143,9 +1171,9 @@ impl databricks_runtime::serde_support::object::FromObject for AlertTaskOutput {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "alert_state" => object::read_into(&mut map, &mut value.alert_state),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1201,9 +1229,9 @@ impl databricks_runtime::serde_support::object::FromObject for AlertTaskSubscrib
                     object::read_into(&mut map, &mut value.destination_id)
                 }
                 "user_name" => object::read_into(&mut map, &mut value.user_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1313,12 +1341,16 @@ impl databricks_runtime::serde_support::object::FromObject for BaseJob {
                 "job_id" => object::read_number_into(&mut map, &mut value.job_id),
                 "settings" => object::read_into(&mut map, &mut value.settings),
                 "trigger_details" => {
-                    object::read_into(&mut map, &mut value.trigger_details)
+                    object::read_with(
+                        &mut map,
+                        &mut value.trigger_details,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "trigger_state" => object::read_into(&mut map, &mut value.trigger_state),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1614,17 +1646,31 @@ impl databricks_runtime::serde_support::object::FromObject for BaseRun {
                 }
                 "end_time" => object::read_number_into(&mut map, &mut value.end_time),
                 "environment_variables" => {
-                    object::read_into(&mut map, &mut value.environment_variables)
+                    object::read_with(
+                        &mut map,
+                        &mut value.environment_variables,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "execution_duration" => {
                     object::read_number_into(&mut map, &mut value.execution_duration)
                 }
                 "git_source" => object::read_into(&mut map, &mut value.git_source),
                 "has_more" => object::read_into(&mut map, &mut value.has_more),
-                "job_clusters" => object::read_into(&mut map, &mut value.job_clusters),
+                "job_clusters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.job_clusters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "job_id" => object::read_number_into(&mut map, &mut value.job_id),
                 "job_parameters" => {
-                    object::read_into(&mut map, &mut value.job_parameters)
+                    object::read_with(
+                        &mut map,
+                        &mut value.job_parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "job_run_id" => object::read_number_into(&mut map, &mut value.job_run_id),
                 "number_in_job" => {
@@ -1643,7 +1689,11 @@ impl databricks_runtime::serde_support::object::FromObject for BaseRun {
                     object::read_number_into(&mut map, &mut value.queue_duration)
                 }
                 "repair_history" => {
-                    object::read_into(&mut map, &mut value.repair_history)
+                    object::read_with(
+                        &mut map,
+                        &mut value.repair_history,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "run_duration" => {
                     object::read_number_into(&mut map, &mut value.run_duration)
@@ -1659,13 +1709,19 @@ impl databricks_runtime::serde_support::object::FromObject for BaseRun {
                 "start_time" => object::read_number_into(&mut map, &mut value.start_time),
                 "state" => object::read_into(&mut map, &mut value.state),
                 "status" => object::read_into(&mut map, &mut value.status),
-                "tasks" => object::read_into(&mut map, &mut value.tasks),
+                "tasks" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tasks,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "trigger" => object::read_into(&mut map, &mut value.trigger),
                 "trigger_info" => object::read_into(&mut map, &mut value.trigger_info),
                 "version_id" => object::read_into(&mut map, &mut value.version_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1725,9 +1781,9 @@ impl databricks_runtime::serde_support::object::FromObject for CancelAllRuns {
                     object::read_into(&mut map, &mut value.all_queued_runs)
                 }
                 "job_id" => object::read_number_into(&mut map, &mut value.job_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1788,9 +1844,9 @@ impl databricks_runtime::serde_support::object::FromObject for CancelRun {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run_id" => object::read_number_some(&mut map, &mut run_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             run_id: object::required(run_id, "run_id")?,
@@ -2050,9 +2106,9 @@ impl databricks_runtime::serde_support::object::FromObject for CleanRoomTaskRunS
                     object::read_into(&mut map, &mut value.life_cycle_state)
                 }
                 "result_state" => object::read_into(&mut map, &mut value.result_state),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2133,11 +2189,15 @@ impl databricks_runtime::serde_support::object::FromObject for CleanRoomsNoteboo
                 "notebook_name" => object::read_some(&mut map, &mut notebook_name),
                 "etag" => object::read_into(&mut map, &mut etag),
                 "notebook_base_parameters" => {
-                    object::read_into(&mut map, &mut notebook_base_parameters)
+                    object::read_with(
+                        &mut map,
+                        &mut notebook_base_parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             clean_room_name: object::required(clean_room_name, "clean_room_name")?,
@@ -2212,9 +2272,9 @@ for CleanRoomsNotebookTaskCleanRoomsNotebookTaskOutput {
                 "output_schema_info" => {
                     object::read_into(&mut map, &mut value.output_schema_info)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2288,9 +2348,9 @@ impl databricks_runtime::serde_support::object::FromObject for ConditionTask {
                 "op" => object::read_some(&mut map, &mut op),
                 "left" => object::read_some(&mut map, &mut left),
                 "right" => object::read_some(&mut map, &mut right),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             op: object::required(op, "op")?,
@@ -2574,7 +2634,11 @@ impl databricks_runtime::serde_support::object::FromObject for CreateJob {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "budget_policy_id" => {
                     object::read_into(&mut map, &mut value.budget_policy_id)
@@ -2590,13 +2654,29 @@ impl databricks_runtime::serde_support::object::FromObject for CreateJob {
                     object::read_into(&mut map, &mut value.email_notifications)
                 }
                 "environment_variables" => {
-                    object::read_into(&mut map, &mut value.environment_variables)
+                    object::read_with(
+                        &mut map,
+                        &mut value.environment_variables,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "environments" => object::read_into(&mut map, &mut value.environments),
+                "environments" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.environments,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "format" => object::read_into(&mut map, &mut value.format),
                 "git_source" => object::read_into(&mut map, &mut value.git_source),
                 "health" => object::read_into(&mut map, &mut value.health),
-                "job_clusters" => object::read_into(&mut map, &mut value.job_clusters),
+                "job_clusters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.job_clusters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "max_concurrent_runs" => {
                     object::read_number_into(&mut map, &mut value.max_concurrent_runs)
                 }
@@ -2604,7 +2684,13 @@ impl databricks_runtime::serde_support::object::FromObject for CreateJob {
                 "notification_settings" => {
                     object::read_into(&mut map, &mut value.notification_settings)
                 }
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "parent_path" => object::read_into(&mut map, &mut value.parent_path),
                 "performance_target" => {
                     object::read_into(&mut map, &mut value.performance_target)
@@ -2612,22 +2698,40 @@ impl databricks_runtime::serde_support::object::FromObject for CreateJob {
                 "queue" => object::read_into(&mut map, &mut value.queue),
                 "run_as" => object::read_into(&mut map, &mut value.run_as),
                 "schedule" => object::read_into(&mut map, &mut value.schedule),
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                "tasks" => object::read_into(&mut map, &mut value.tasks),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "tasks" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tasks,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "timeout_seconds" => {
                     object::read_number_into(&mut map, &mut value.timeout_seconds)
                 }
                 "trigger" => object::read_into(&mut map, &mut value.trigger),
-                "triggers" => object::read_into(&mut map, &mut value.triggers),
+                "triggers" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.triggers,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "usage_policy_id" => {
                     object::read_into(&mut map, &mut value.usage_policy_id)
                 }
                 "webhook_notifications" => {
                     object::read_into(&mut map, &mut value.webhook_notifications)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2679,9 +2783,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateJobResponse
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "job_id" => object::read_number_into(&mut map, &mut value.job_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2737,11 +2841,15 @@ impl databricks_runtime::serde_support::object::FromObject for DashboardPageSnap
                     object::read_into(&mut map, &mut value.page_display_name)
                 }
                 "widget_error_details" => {
-                    object::read_into(&mut map, &mut value.widget_error_details)
+                    object::read_with(
+                        &mut map,
+                        &mut value.widget_error_details,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2803,12 +2911,18 @@ impl databricks_runtime::serde_support::object::FromObject for DashboardTask {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "dashboard_id" => object::read_into(&mut map, &mut value.dashboard_id),
-                "filters" => object::read_into(&mut map, &mut value.filters),
+                "filters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.filters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "subscription" => object::read_into(&mut map, &mut value.subscription),
                 "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2857,11 +2971,15 @@ impl databricks_runtime::serde_support::object::FromObject for DashboardTaskOutp
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "page_snapshots" => {
-                    object::read_into(&mut map, &mut value.page_snapshots)
+                    object::read_with(
+                        &mut map,
+                        &mut value.page_snapshots,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2930,9 +3048,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbtCloudJobRunSte
                 "logs" => object::read_into(&mut map, &mut value.logs),
                 "name" => object::read_into(&mut map, &mut value.name),
                 "status" => object::read_into(&mut map, &mut value.status),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2992,9 +3110,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbtCloudTask {
                 "dbt_cloud_job_id" => {
                     object::read_number_into(&mut map, &mut value.dbt_cloud_job_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3057,14 +3175,18 @@ impl databricks_runtime::serde_support::object::FromObject for DbtCloudTaskOutpu
                     object::read_number_into(&mut map, &mut value.dbt_cloud_job_run_id)
                 }
                 "dbt_cloud_job_run_output" => {
-                    object::read_into(&mut map, &mut value.dbt_cloud_job_run_output)
+                    object::read_with(
+                        &mut map,
+                        &mut value.dbt_cloud_job_run_output,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "dbt_cloud_job_run_url" => {
                     object::read_into(&mut map, &mut value.dbt_cloud_job_run_url)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3116,14 +3238,18 @@ impl databricks_runtime::serde_support::object::FromObject for DbtOutput {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "artifacts_headers" => {
-                    object::read_into(&mut map, &mut value.artifacts_headers)
+                    object::read_with(
+                        &mut map,
+                        &mut value.artifacts_headers,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "artifacts_link" => {
                     object::read_into(&mut map, &mut value.artifacts_link)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3207,9 +3333,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbtPlatformJobRun
                     object::read_into(&mut map, &mut value.name_truncated)
                 }
                 "status" => object::read_into(&mut map, &mut value.status),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3344,9 +3470,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbtPlatformTask {
                 "dbt_platform_job_id" => {
                     object::read_into(&mut map, &mut value.dbt_platform_job_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3410,7 +3536,11 @@ impl databricks_runtime::serde_support::object::FromObject for DbtPlatformTaskOu
                     object::read_into(&mut map, &mut value.dbt_platform_job_run_id)
                 }
                 "dbt_platform_job_run_output" => {
-                    object::read_into(&mut map, &mut value.dbt_platform_job_run_output)
+                    object::read_with(
+                        &mut map,
+                        &mut value.dbt_platform_job_run_output,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "dbt_platform_job_run_url" => {
                     object::read_into(&mut map, &mut value.dbt_platform_job_run_url)
@@ -3418,9 +3548,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbtPlatformTaskOu
                 "steps_truncated" => {
                     object::read_into(&mut map, &mut value.steps_truncated)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3514,7 +3644,13 @@ impl databricks_runtime::serde_support::object::FromObject for DbtTask {
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "commands" => object::read_some(&mut map, &mut commands),
+                "commands" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut commands,
+                        object::list_of(object::plain()),
+                    )
+                }
                 "catalog" => object::read_into(&mut map, &mut catalog),
                 "profiles_directory" => {
                     object::read_into(&mut map, &mut profiles_directory)
@@ -3525,9 +3661,9 @@ impl databricks_runtime::serde_support::object::FromObject for DbtTask {
                 "schema" => object::read_into(&mut map, &mut schema),
                 "source" => object::read_into(&mut map, &mut source),
                 "warehouse_id" => object::read_into(&mut map, &mut warehouse_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             commands: object::required(commands, "commands")?,
@@ -3597,9 +3733,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteJob {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "job_id" => object::read_number_some(&mut map, &mut job_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             job_id: object::required(job_id, "job_id")?,
@@ -3663,9 +3799,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteRun {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run_id" => object::read_number_some(&mut map, &mut run_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             run_id: object::required(run_id, "run_id")?,
@@ -3716,10 +3852,16 @@ impl databricks_runtime::serde_support::object::FromObject for ExportRunOutput {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "views" => object::read_into(&mut map, &mut value.views),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "views" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.views,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3773,14 +3915,18 @@ impl databricks_runtime::serde_support::object::FromObject for ForEachStats {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "error_message_stats" => {
-                    object::read_into(&mut map, &mut value.error_message_stats)
+                    object::read_with(
+                        &mut map,
+                        &mut value.error_message_stats,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "task_run_stats" => {
                     object::read_into(&mut map, &mut value.task_run_stats)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3855,9 +4001,9 @@ impl databricks_runtime::serde_support::object::FromObject for ForEachTask {
                 "inputs" => object::read_some(&mut map, &mut inputs),
                 "task" => object::read_some(&mut map, &mut task),
                 "concurrency" => object::read_number_into(&mut map, &mut concurrency),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             inputs: object::required(inputs, "inputs")?,
@@ -3926,9 +4072,9 @@ for ForEachTaskErrorMessageStats {
                 "termination_category" => {
                     object::read_into(&mut map, &mut value.termination_category)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4031,9 +4177,9 @@ impl databricks_runtime::serde_support::object::FromObject for ForEachTaskTaskRu
                 "total_iterations" => {
                     object::read_number_into(&mut map, &mut value.total_iterations)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4147,9 +4293,9 @@ impl databricks_runtime::serde_support::object::FromObject for GenAiComputeTask 
                 "yaml_parameters_file_path" => {
                     object::read_into(&mut map, &mut yaml_parameters_file_path)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             dl_runtime_image: object::required(dl_runtime_image, "dl_runtime_image")?,
@@ -4209,11 +4355,15 @@ for GetJobPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4339,12 +4489,16 @@ impl databricks_runtime::serde_support::object::FromObject for Job {
                 }
                 "settings" => object::read_into(&mut map, &mut value.settings),
                 "trigger_details" => {
-                    object::read_into(&mut map, &mut value.trigger_details)
+                    object::read_with(
+                        &mut map,
+                        &mut value.trigger_details,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "trigger_state" => object::read_into(&mut map, &mut value.trigger_state),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4416,9 +4570,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobAccessControlR
                     object::read_into(&mut map, &mut value.service_principal_name)
                 }
                 "user_name" => object::read_into(&mut map, &mut value.user_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4487,7 +4641,11 @@ impl databricks_runtime::serde_support::object::FromObject for JobAccessControlR
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "group_name" => object::read_into(&mut map, &mut value.group_name),
@@ -4495,9 +4653,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobAccessControlR
                     object::read_into(&mut map, &mut value.service_principal_name)
                 }
                 "user_name" => object::read_into(&mut map, &mut value.user_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4566,11 +4724,15 @@ impl databricks_runtime::serde_support::object::FromObject for JobAiDeltaTableSo
                 "table_name" => object::read_some(&mut map, &mut table_name),
                 "input_column" => object::read_some(&mut map, &mut input_column),
                 "merge_key_columns" => {
-                    object::read_into(&mut map, &mut merge_key_columns)
+                    object::read_with(
+                        &mut map,
+                        &mut merge_key_columns,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             table_name: object::required(table_name, "table_name")?,
@@ -4725,9 +4887,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobAiRuntimeCompu
                 "provisioned_capacity_id" => {
                     object::read_into(&mut map, &mut provisioned_capacity_id)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             accelerator_type: object::required(accelerator_type, "accelerator_type")?,
@@ -4806,9 +4968,9 @@ for JobAiRuntimeDeploymentSpec {
                 "compute" => object::read_some(&mut map, &mut compute),
                 "command_path" => object::read_into(&mut map, &mut command_path),
                 "name" => object::read_into(&mut map, &mut name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             compute: object::required(compute, "compute")?,
@@ -4870,9 +5032,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobAiVolumeSource
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "volume_path" => object::read_some(&mut map, &mut volume_path),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             volume_path: object::required(volume_path, "volume_path")?,
@@ -5030,9 +5192,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobCluster {
                 "serverless_compute_id" => {
                     object::read_into(&mut map, &mut serverless_compute_id)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             job_cluster_key: object::required(job_cluster_key, "job_cluster_key")?,
@@ -5087,9 +5249,9 @@ for JobClusterServerlessCompute {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "policy_id" => object::read_into(&mut map, &mut value.policy_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5165,9 +5327,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobCompletedJob {
                     object::read_into(&mut map, &mut value.termination_code)
                 }
                 "workspace_id" => object::read_into(&mut map, &mut value.workspace_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5236,11 +5398,17 @@ for JobCompletionTriggerConfiguration {
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "jobs" => object::read_some(&mut map, &mut jobs),
+                "jobs" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut jobs,
+                        object::list_of(object::plain()),
+                    )
+                }
                 "if_status" => object::read_into(&mut map, &mut if_status),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             jobs: object::required(jobs, "jobs")?,
@@ -5374,9 +5542,9 @@ for JobCompletionTriggerConfigurationMonitoredJob {
             let read = match key.as_str() {
                 "workspace_id" => object::read_some(&mut map, &mut workspace_id),
                 "job_id" => object::read_some(&mut map, &mut job_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             workspace_id: object::required(workspace_id, "workspace_id")?,
@@ -5430,11 +5598,15 @@ for JobCompletionTriggerRunInfoDetails {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "completed_jobs" => {
-                    object::read_into(&mut map, &mut value.completed_jobs)
+                    object::read_with(
+                        &mut map,
+                        &mut value.completed_jobs,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5485,11 +5657,15 @@ for JobCompletionTriggerState {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "monitored_job_states" => {
-                    object::read_into(&mut map, &mut value.monitored_job_states)
+                    object::read_with(
+                        &mut map,
+                        &mut value.monitored_job_states,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5587,9 +5763,9 @@ for JobCompletionTriggerStateMonitoredJobState {
                     object::read_into(&mut map, &mut value.latest_non_matching_result)
                 }
                 "workspace_id" => object::read_into(&mut map, &mut value.workspace_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5660,19 +5836,29 @@ impl databricks_runtime::serde_support::object::FromObject for JobComputeEnviron
                     object::read_into(&mut map, &mut value.base_environment)
                 }
                 "client" => object::read_into(&mut map, &mut value.client),
-                "dependencies" => object::read_into(&mut map, &mut value.dependencies),
+                "dependencies" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.dependencies,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "environment_version" => {
                     object::read_into(&mut map, &mut value.environment_version)
                 }
                 "java_dependencies" => {
-                    object::read_into(&mut map, &mut value.java_dependencies)
+                    object::read_with(
+                        &mut map,
+                        &mut value.java_dependencies,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "project_environment" => {
                     object::read_into(&mut map, &mut value.project_environment)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5738,9 +5924,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobContinuous {
                 "task_retry_mode" => {
                     object::read_into(&mut map, &mut value.task_retry_mode)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5800,9 +5986,9 @@ for JobContinuousTriggerConfiguration {
                 "task_retry_mode" => {
                     object::read_into(&mut map, &mut value.task_retry_mode)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5873,9 +6059,9 @@ for JobContinuousTriggerState {
                 "next_attempt_ms" => {
                     object::read_number_into(&mut map, &mut value.next_attempt_ms)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5960,9 +6146,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobCronSchedule {
                 "timezone_id" => object::read_some(&mut map, &mut timezone_id),
                 "pause_status" => object::read_into(&mut map, &mut pause_status),
                 "sql_condition" => object::read_into(&mut map, &mut sql_condition),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             quartz_cron_expression: object::required(
@@ -6041,9 +6227,9 @@ for JobCronTriggerConfiguration {
                     object::read_some(&mut map, &mut quartz_cron_expression)
                 }
                 "timezone_id" => object::read_some(&mut map, &mut timezone_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             quartz_cron_expression: object::required(
@@ -6214,9 +6400,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobDeployment {
                     object::read_into(&mut map, &mut metadata_file_path)
                 }
                 "version_id" => object::read_into(&mut map, &mut version_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             kind: object::required(kind, "kind")?,
@@ -6432,26 +6618,57 @@ impl databricks_runtime::serde_support::object::FromObject for JobEmailNotificat
                     object::read_into(&mut map, &mut value.no_alert_for_skipped_runs)
                 }
                 "on_duration_warning_threshold_exceeded" => {
-                    object::read_into(
+                    object::read_with(
                         &mut map,
                         &mut value.on_duration_warning_threshold_exceeded,
+                        object::opt(object::list_of(object::plain())),
                     )
                 }
-                "on_failure" => object::read_into(&mut map, &mut value.on_failure),
+                "on_failure" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_failure,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "on_maintenance_complete" => {
-                    object::read_into(&mut map, &mut value.on_maintenance_complete)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_maintenance_complete,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "on_maintenance_start" => {
-                    object::read_into(&mut map, &mut value.on_maintenance_start)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_maintenance_start,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "on_start" => object::read_into(&mut map, &mut value.on_start),
+                "on_start" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_start,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "on_streaming_backlog_exceeded" => {
-                    object::read_into(&mut map, &mut value.on_streaming_backlog_exceeded)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_streaming_backlog_exceeded,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "on_success" => object::read_into(&mut map, &mut value.on_success),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "on_success" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_success,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6517,9 +6734,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobEnvironment {
             let read = match key.as_str() {
                 "environment_key" => object::read_some(&mut map, &mut environment_key),
                 "spec" => object::read_into(&mut map, &mut spec),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             environment_key: object::required(environment_key, "environment_key")?,
@@ -6593,9 +6810,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobEnvironmentVar
                     object::read_some(&mut map, &mut environment_variables_key)
                 }
                 "spec" => object::read_into(&mut map, &mut spec),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             environment_variables_key: object::required(
@@ -6654,11 +6871,23 @@ for JobEnvironmentVariablesSpec {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "files" => object::read_into(&mut map, &mut value.files),
-                "variables" => object::read_into(&mut map, &mut value.variables),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "files" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.files,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "variables" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.variables,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6749,9 +6978,9 @@ for JobFileArrivalTriggerConfiguration {
                         &mut wait_after_last_change_seconds,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             url: object::required(url, "url")?,
@@ -6807,9 +7036,9 @@ for JobFileArrivalTriggerState {
                 "using_file_events" => {
                     object::read_into(&mut map, &mut value.using_file_events)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6945,9 +7174,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobGenAiComputeCo
                 "num_gpus" => object::read_number_some(&mut map, &mut num_gpus),
                 "gpu_node_pool_id" => object::read_into(&mut map, &mut gpu_node_pool_id),
                 "gpu_type" => object::read_into(&mut map, &mut gpu_type),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             num_gpus: object::required(num_gpus, "num_gpus")?,
@@ -7086,9 +7315,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobGitSnapshot {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "used_commit" => object::read_into(&mut map, &mut value.used_commit),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7200,9 +7429,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobGitSource {
                 "git_tag" => object::read_into(&mut map, &mut git_tag),
                 "job_source" => object::read_into(&mut map, &mut job_source),
                 "sparse_checkout" => object::read_into(&mut map, &mut sparse_checkout),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             git_url: object::required(git_url, "git_url")?,
@@ -7358,9 +7587,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobMaintenanceWin
                 "start_hour" => object::read_number_some(&mut map, &mut start_hour),
                 "day_of_week" => object::read_some(&mut map, &mut day_of_week),
                 "timezone_id" => object::read_some(&mut map, &mut timezone_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             start_hour: object::required(start_hour, "start_hour")?,
@@ -7518,7 +7747,13 @@ for JobModelTriggerConfiguration {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "condition" => object::read_some(&mut map, &mut condition),
-                "aliases" => object::read_into(&mut map, &mut aliases),
+                "aliases" => {
+                    object::read_with(
+                        &mut map,
+                        &mut aliases,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "min_time_between_triggers_seconds" => {
                     object::read_number_into(
                         &mut map,
@@ -7532,9 +7767,9 @@ for JobModelTriggerConfiguration {
                         &mut wait_after_last_change_seconds,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             condition: object::required(condition, "condition")?,
@@ -7649,7 +7884,10 @@ impl databricks_runtime::serde_support::object::FromObject for JobModelTriggerSt
         use databricks_runtime::serde_support::object;
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
-            object::keep(&mut map, key, &mut value.unknown_fields)?;
+            object::at_key(
+                object::keep(&mut map, &key, &mut value.unknown_fields),
+                key,
+            )?;
         }
         Ok(value)
     }
@@ -7708,9 +7946,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobNotificationSe
                 "no_alert_for_skipped_runs" => {
                     object::read_into(&mut map, &mut value.no_alert_for_skipped_runs)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7771,9 +8009,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobParameter {
                 "default" => object::read_into(&mut map, &mut value_.default),
                 "name" => object::read_into(&mut map, &mut value_.name),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value_)
     }
@@ -7837,9 +8075,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobParameterDefin
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "default" => object::read_some(&mut map, &mut default),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -8004,9 +8242,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobPerTriggerStat
                 "schedule" => object::read_into(&mut map, &mut value.schedule),
                 "sql_condition" => object::read_into(&mut map, &mut value.sql_condition),
                 "table_update" => object::read_into(&mut map, &mut value.table_update),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8139,9 +8377,9 @@ for JobPeriodicTriggerConfiguration {
             let read = match key.as_str() {
                 "interval" => object::read_number_some(&mut map, &mut interval),
                 "unit" => object::read_some(&mut map, &mut unit),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             interval: object::required(interval, "interval")?,
@@ -8198,9 +8436,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobPeriodicTrigge
                 "next_run_time" => {
                     object::read_number_into(&mut map, &mut value.next_run_time)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8330,14 +8568,18 @@ impl databricks_runtime::serde_support::object::FromObject for JobPermission {
             let read = match key.as_str() {
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8466,13 +8708,17 @@ impl databricks_runtime::serde_support::object::FromObject for JobPermissions {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8530,9 +8776,9 @@ for JobPermissionsDescription {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8581,11 +8827,15 @@ impl databricks_runtime::serde_support::object::FromObject for JobPermissionsReq
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8651,20 +8901,36 @@ impl databricks_runtime::serde_support::object::FromObject for JobPipelineParams
             let read = match key.as_str() {
                 "full_refresh" => object::read_into(&mut map, &mut value.full_refresh),
                 "full_refresh_selection" => {
-                    object::read_into(&mut map, &mut value.full_refresh_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut value.full_refresh_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "refresh_flow_selection" => {
-                    object::read_into(&mut map, &mut value.refresh_flow_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut value.refresh_flow_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "refresh_selection" => {
-                    object::read_into(&mut map, &mut value.refresh_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut value.refresh_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "reset_checkpoint_selection" => {
-                    object::read_into(&mut map, &mut value.reset_checkpoint_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut value.reset_checkpoint_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8850,9 +9116,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobQualifiedName 
                 "catalog" => object::read_into(&mut map, &mut value.catalog),
                 "schema" => object::read_into(&mut map, &mut value.schema),
                 "table" => object::read_into(&mut map, &mut value.table),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8910,9 +9176,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobQueueSettings 
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "enabled" => object::read_some(&mut map, &mut enabled),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             enabled: object::required(enabled, "enabled")?,
@@ -8978,9 +9244,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobRunAs {
                     object::read_into(&mut map, &mut value.service_principal_name)
                 }
                 "user_name" => object::read_into(&mut map, &mut value.user_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9022,7 +9288,10 @@ impl databricks_runtime::serde_support::object::FromObject for JobScheduleTrigge
         use databricks_runtime::serde_support::object;
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
-            object::keep(&mut map, key, &mut value.unknown_fields)?;
+            object::at_key(
+                object::keep(&mut map, &key, &mut value.unknown_fields),
+                key,
+            )?;
         }
         Ok(value)
     }
@@ -9230,13 +9499,29 @@ impl databricks_runtime::serde_support::object::FromObject for JobSettings {
                     object::read_into(&mut map, &mut value.email_notifications)
                 }
                 "environment_variables" => {
-                    object::read_into(&mut map, &mut value.environment_variables)
+                    object::read_with(
+                        &mut map,
+                        &mut value.environment_variables,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "environments" => object::read_into(&mut map, &mut value.environments),
+                "environments" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.environments,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "format" => object::read_into(&mut map, &mut value.format),
                 "git_source" => object::read_into(&mut map, &mut value.git_source),
                 "health" => object::read_into(&mut map, &mut value.health),
-                "job_clusters" => object::read_into(&mut map, &mut value.job_clusters),
+                "job_clusters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.job_clusters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "max_concurrent_runs" => {
                     object::read_number_into(&mut map, &mut value.max_concurrent_runs)
                 }
@@ -9244,7 +9529,13 @@ impl databricks_runtime::serde_support::object::FromObject for JobSettings {
                 "notification_settings" => {
                     object::read_into(&mut map, &mut value.notification_settings)
                 }
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "parent_path" => object::read_into(&mut map, &mut value.parent_path),
                 "performance_target" => {
                     object::read_into(&mut map, &mut value.performance_target)
@@ -9252,22 +9543,40 @@ impl databricks_runtime::serde_support::object::FromObject for JobSettings {
                 "queue" => object::read_into(&mut map, &mut value.queue),
                 "run_as" => object::read_into(&mut map, &mut value.run_as),
                 "schedule" => object::read_into(&mut map, &mut value.schedule),
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                "tasks" => object::read_into(&mut map, &mut value.tasks),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "tasks" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tasks,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "timeout_seconds" => {
                     object::read_number_into(&mut map, &mut value.timeout_seconds)
                 }
                 "trigger" => object::read_into(&mut map, &mut value.trigger),
-                "triggers" => object::read_into(&mut map, &mut value.triggers),
+                "triggers" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.triggers,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "usage_policy_id" => {
                     object::read_into(&mut map, &mut value.usage_policy_id)
                 }
                 "webhook_notifications" => {
                     object::read_into(&mut map, &mut value.webhook_notifications)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9342,9 +9651,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobSource {
                     object::read_some(&mut map, &mut import_from_git_branch)
                 }
                 "dirty_state" => object::read_into(&mut map, &mut dirty_state),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             job_config_path: object::required(job_config_path, "job_config_path")?,
@@ -9461,10 +9770,16 @@ impl databricks_runtime::serde_support::object::FromObject for JobSparseCheckout
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "patterns" => object::read_into(&mut map, &mut value.patterns),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "patterns" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.patterns,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9539,9 +9854,9 @@ for JobSqlConditionConfiguration {
                 "sql_query_id" => object::read_some(&mut map, &mut sql_query_id),
                 "warehouse_id" => object::read_some(&mut map, &mut warehouse_id),
                 "trigger_mode" => object::read_into(&mut map, &mut trigger_mode),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             sql_query_id: object::required(sql_query_id, "sql_query_id")?,
@@ -9619,9 +9934,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobSqlConditionSt
                         &mut value.latest_condition_evaluation_sql_statement_id,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10042,7 +10357,13 @@ impl databricks_runtime::serde_support::object::FromObject for JobSubmitTask {
                     object::read_into(&mut map, &mut dbt_platform_task)
                 }
                 "dbt_task" => object::read_into(&mut map, &mut dbt_task),
-                "depends_on" => object::read_into(&mut map, &mut depends_on),
+                "depends_on" => {
+                    object::read_with(
+                        &mut map,
+                        &mut depends_on,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "description" => object::read_into(&mut map, &mut description),
                 "disable_auto_optimization" => {
                     object::read_into(&mut map, &mut disable_auto_optimization)
@@ -10063,7 +10384,13 @@ impl databricks_runtime::serde_support::object::FromObject for JobSubmitTask {
                     object::read_into(&mut map, &mut gen_ai_compute_task)
                 }
                 "health" => object::read_into(&mut map, &mut health),
-                "libraries" => object::read_into(&mut map, &mut libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "max_retries" => object::read_number_into(&mut map, &mut max_retries),
                 "min_retry_interval_millis" => {
                     object::read_number_into(&mut map, &mut min_retry_interval_millis)
@@ -10098,9 +10425,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobSubmitTask {
                 "webhook_notifications" => {
                     object::read_into(&mut map, &mut webhook_notifications)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             task_key: object::required(task_key, "task_key")?,
@@ -10209,10 +10536,16 @@ impl databricks_runtime::serde_support::object::FromObject for JobSubscription {
                     object::read_into(&mut map, &mut value.custom_subject)
                 }
                 "paused" => object::read_into(&mut map, &mut value.paused),
-                "subscribers" => object::read_into(&mut map, &mut value.subscribers),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "subscribers" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.subscribers,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10272,9 +10605,9 @@ for JobSubscriptionAttachment {
                 "page_attachment" => {
                     object::read_into(&mut map, &mut value.page_attachment)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10347,14 +10680,20 @@ for JobSubscriptionDataAttachment {
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "widgets" => object::read_some(&mut map, &mut widgets),
+                "widgets" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut widgets,
+                        object::list_of(object::plain()),
+                    )
+                }
                 "file_format" => object::read_some(&mut map, &mut file_format),
                 "include_applied_filters" => {
                     object::read_into(&mut map, &mut include_applied_filters)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             widgets: object::required(widgets, "widgets")?,
@@ -10488,9 +10827,9 @@ for JobSubscriptionDataAttachmentWidget {
             let read = match key.as_str() {
                 "page_id" => object::read_some(&mut map, &mut page_id),
                 "widget_id" => object::read_some(&mut map, &mut widget_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             page_id: object::required(page_id, "page_id")?,
@@ -10547,13 +10886,19 @@ for JobSubscriptionPageAttachment {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "page_ids" => object::read_into(&mut map, &mut value.page_ids),
+                "page_ids" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.page_ids,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "page_selection" => {
                     object::read_into(&mut map, &mut value.page_selection)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10672,9 +11017,9 @@ for JobSubscriptionSubscriber {
                     object::read_into(&mut map, &mut value.destination_id)
                 }
                 "user_name" => object::read_into(&mut map, &mut value.user_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10729,9 +11074,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobTableState {
                     object::read_into(&mut map, &mut value.has_seen_updates)
                 }
                 "table_name" => object::read_into(&mut map, &mut value.table_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10784,14 +11129,18 @@ impl databricks_runtime::serde_support::object::FromObject for JobTableTriggerSt
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "last_seen_table_states" => {
-                    object::read_into(&mut map, &mut value.last_seen_table_states)
+                    object::read_with(
+                        &mut map,
+                        &mut value.last_seen_table_states,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "using_scalable_monitoring" => {
                     object::read_into(&mut map, &mut value.using_scalable_monitoring)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10875,7 +11224,13 @@ for JobTableUpdateTriggerConfiguration {
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "table_names" => object::read_some(&mut map, &mut table_names),
+                "table_names" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut table_names,
+                        object::list_of(object::plain()),
+                    )
+                }
                 "condition" => object::read_into(&mut map, &mut condition),
                 "min_time_between_triggers_seconds" => {
                     object::read_number_into(
@@ -10889,9 +11244,9 @@ for JobTableUpdateTriggerConfiguration {
                         &mut wait_after_last_change_seconds,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             table_names: object::required(table_names, "table_names")?,
@@ -11263,7 +11618,13 @@ impl databricks_runtime::serde_support::object::FromObject for JobTask {
                     object::read_into(&mut map, &mut dbt_platform_task)
                 }
                 "dbt_task" => object::read_into(&mut map, &mut dbt_task),
-                "depends_on" => object::read_into(&mut map, &mut depends_on),
+                "depends_on" => {
+                    object::read_with(
+                        &mut map,
+                        &mut depends_on,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "description" => object::read_into(&mut map, &mut description),
                 "disable_auto_optimization" => {
                     object::read_into(&mut map, &mut disable_auto_optimization)
@@ -11285,7 +11646,13 @@ impl databricks_runtime::serde_support::object::FromObject for JobTask {
                 }
                 "health" => object::read_into(&mut map, &mut health),
                 "job_cluster_key" => object::read_into(&mut map, &mut job_cluster_key),
-                "libraries" => object::read_into(&mut map, &mut libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "max_retries" => object::read_number_into(&mut map, &mut max_retries),
                 "min_retry_interval_millis" => {
                     object::read_number_into(&mut map, &mut min_retry_interval_millis)
@@ -11320,9 +11687,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobTask {
                 "webhook_notifications" => {
                     object::read_into(&mut map, &mut webhook_notifications)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             task_key: object::required(task_key, "task_key")?,
@@ -11435,11 +11802,17 @@ impl databricks_runtime::serde_support::object::FromObject for JobTaskClusterSpe
                 "job_cluster_key" => {
                     object::read_into(&mut map, &mut value.job_cluster_key)
                 }
-                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "new_cluster" => object::read_into(&mut map, &mut value.new_cluster),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -11490,9 +11863,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobTaskCompute {
                 "hardware_accelerator" => {
                     object::read_into(&mut map, &mut value.hardware_accelerator)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -11793,9 +12166,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobTriggerConfigu
                 "schedule" => object::read_into(&mut map, &mut value.schedule),
                 "sql_condition" => object::read_into(&mut map, &mut value.sql_condition),
                 "table_update" => object::read_into(&mut map, &mut value.table_update),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -11850,9 +12223,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobTriggerDetails
             let read = match key.as_str() {
                 "history" => object::read_into(&mut map, &mut value.history),
                 "state" => object::read_into(&mut map, &mut value.state),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -11918,9 +12291,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobTriggerEvaluat
                 "description" => object::read_into(&mut map, &mut value.description),
                 "run_id" => object::read_number_into(&mut map, &mut value.run_id),
                 "timestamp" => object::read_number_into(&mut map, &mut value.timestamp),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -11985,9 +12358,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobTriggerHistory
                 "last_triggered" => {
                     object::read_into(&mut map, &mut value.last_triggered)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -12074,9 +12447,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobTriggerSetting
                 "periodic" => object::read_into(&mut map, &mut value.periodic),
                 "sql_condition" => object::read_into(&mut map, &mut value.sql_condition),
                 "table_update" => object::read_into(&mut map, &mut value.table_update),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -12151,9 +12524,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobTriggerState {
                 "pause_status" => object::read_into(&mut map, &mut value.pause_status),
                 "sql_condition" => object::read_into(&mut map, &mut value.sql_condition),
                 "table" => object::read_into(&mut map, &mut value.table),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -12210,9 +12583,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobWebhook {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "id" => object::read_some(&mut map, &mut id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             id: object::required(id, "id")?,
@@ -12294,26 +12667,57 @@ impl databricks_runtime::serde_support::object::FromObject for JobWebhookNotific
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "on_duration_warning_threshold_exceeded" => {
-                    object::read_into(
+                    object::read_with(
                         &mut map,
                         &mut value.on_duration_warning_threshold_exceeded,
+                        object::opt(object::list_of(object::plain())),
                     )
                 }
-                "on_failure" => object::read_into(&mut map, &mut value.on_failure),
+                "on_failure" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_failure,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "on_maintenance_complete" => {
-                    object::read_into(&mut map, &mut value.on_maintenance_complete)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_maintenance_complete,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "on_maintenance_start" => {
-                    object::read_into(&mut map, &mut value.on_maintenance_start)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_maintenance_start,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "on_start" => object::read_into(&mut map, &mut value.on_start),
+                "on_start" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_start,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "on_streaming_backlog_exceeded" => {
-                    object::read_into(&mut map, &mut value.on_streaming_backlog_exceeded)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_streaming_backlog_exceeded,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "on_success" => object::read_into(&mut map, &mut value.on_success),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "on_success" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_success,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -12362,7 +12766,7 @@ impl databricks_runtime::serde_support::object::FromObject for JobsExportRunPara
                 }
                 _ => object::refuse(&key, &["views_to_export"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -12418,7 +12822,7 @@ impl databricks_runtime::serde_support::object::FromObject for JobsGetParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["include_trigger_state", "page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -12487,7 +12891,7 @@ impl databricks_runtime::serde_support::object::FromObject for JobsGetRunParams 
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -12692,9 +13096,9 @@ impl databricks_runtime::serde_support::object::FromObject for JobsHealthRule {
                 "metric" => object::read_some(&mut map, &mut metric),
                 "op" => object::read_some(&mut map, &mut op),
                 "value" => object::read_number_some(&mut map, &mut value),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             metric: object::required(metric, "metric")?,
@@ -12747,10 +13151,16 @@ impl databricks_runtime::serde_support::object::FromObject for JobsHealthRules {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "rules" => object::read_into(&mut map, &mut value.rules),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "rules" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.rules,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -12834,7 +13244,7 @@ impl databricks_runtime::serde_support::object::FromObject for JobsListParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -12974,7 +13384,7 @@ impl databricks_runtime::serde_support::object::FromObject for JobsListRunsParam
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -13038,16 +13448,22 @@ impl databricks_runtime::serde_support::object::FromObject for ListJobsResponse 
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "has_more" => object::read_into(&mut map, &mut value.has_more),
-                "jobs" => object::read_into(&mut map, &mut value.jobs),
+                "jobs" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.jobs,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
                 "prev_page_token" => {
                     object::read_into(&mut map, &mut value.prev_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -13117,10 +13533,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListRunsResponse 
                 "prev_page_token" => {
                     object::read_into(&mut map, &mut value.prev_page_token)
                 }
-                "runs" => object::read_into(&mut map, &mut value.runs),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "runs" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.runs,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -13199,12 +13621,18 @@ impl databricks_runtime::serde_support::object::FromObject for NotebookTask {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "notebook_path" => object::read_some(&mut map, &mut notebook_path),
-                "base_parameters" => object::read_into(&mut map, &mut base_parameters),
+                "base_parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut base_parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "source" => object::read_into(&mut map, &mut source),
                 "warehouse_id" => object::read_into(&mut map, &mut warehouse_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             notebook_path: object::required(notebook_path, "notebook_path")?,
@@ -13307,21 +13735,43 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineTask {
                 "pipeline_id" => object::read_some(&mut map, &mut pipeline_id),
                 "full_refresh" => object::read_into(&mut map, &mut full_refresh),
                 "full_refresh_selection" => {
-                    object::read_into(&mut map, &mut full_refresh_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut full_refresh_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "parameters" => object::read_into(&mut map, &mut parameters),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "refresh_flow_selection" => {
-                    object::read_into(&mut map, &mut refresh_flow_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut refresh_flow_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "refresh_selection" => {
-                    object::read_into(&mut map, &mut refresh_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut refresh_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "reset_checkpoint_selection" => {
-                    object::read_into(&mut map, &mut reset_checkpoint_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut reset_checkpoint_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             pipeline_id: object::required(pipeline_id, "pipeline_id")?,
@@ -13406,9 +13856,9 @@ impl databricks_runtime::serde_support::object::FromObject for PowerBiModel {
                 "workspace_name" => {
                     object::read_into(&mut map, &mut value.workspace_name)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -13473,9 +13923,9 @@ impl databricks_runtime::serde_support::object::FromObject for PowerBiTable {
                 "name" => object::read_into(&mut map, &mut value.name),
                 "schema" => object::read_into(&mut map, &mut value.schema),
                 "storage_mode" => object::read_into(&mut map, &mut value.storage_mode),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -13550,11 +14000,17 @@ impl databricks_runtime::serde_support::object::FromObject for PowerBiTask {
                 "refresh_after_update" => {
                     object::read_into(&mut map, &mut value.refresh_after_update)
                 }
-                "tables" => object::read_into(&mut map, &mut value.tables),
+                "tables" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tables,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -13607,10 +14063,16 @@ impl databricks_runtime::serde_support::object::FromObject for PythonOperatorTas
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "main" => object::read_into(&mut map, &mut value.main),
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -13666,9 +14128,9 @@ for PythonOperatorTaskParameter {
             let read = match key.as_str() {
                 "name" => object::read_into(&mut map, &mut value_.name),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value_)
     }
@@ -13744,11 +14206,23 @@ impl databricks_runtime::serde_support::object::FromObject for PythonWheelTask {
             let read = match key.as_str() {
                 "package_name" => object::read_some(&mut map, &mut package_name),
                 "entry_point" => object::read_some(&mut map, &mut entry_point),
-                "named_parameters" => object::read_into(&mut map, &mut named_parameters),
-                "parameters" => object::read_into(&mut map, &mut parameters),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "named_parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut named_parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             package_name: object::required(package_name, "package_name")?,
@@ -13859,9 +14333,9 @@ impl databricks_runtime::serde_support::object::FromObject for RepairHistoryItem
                     object::read_number_into(&mut map, &mut value.task_run_ids)
                 }
                 "type" => object::read_into(&mut map, &mut value.type_),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -14094,37 +14568,87 @@ impl databricks_runtime::serde_support::object::FromObject for RepairRun {
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "dbt_commands" => object::read_into(&mut map, &mut dbt_commands),
+                "dbt_commands" => {
+                    object::read_with(
+                        &mut map,
+                        &mut dbt_commands,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "duration_target" => object::read_into(&mut map, &mut duration_target),
-                "jar_params" => object::read_into(&mut map, &mut jar_params),
-                "job_parameters" => object::read_into(&mut map, &mut job_parameters),
+                "jar_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut jar_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "job_parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut job_parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "latest_repair_id" => {
                     object::read_number_into(&mut map, &mut latest_repair_id)
                 }
-                "notebook_params" => object::read_into(&mut map, &mut notebook_params),
+                "notebook_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut notebook_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "performance_target" => {
                     object::read_into(&mut map, &mut performance_target)
                 }
                 "pipeline_params" => object::read_into(&mut map, &mut pipeline_params),
                 "python_named_params" => {
-                    object::read_into(&mut map, &mut python_named_params)
+                    object::read_with(
+                        &mut map,
+                        &mut python_named_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
-                "python_params" => object::read_into(&mut map, &mut python_params),
+                "python_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut python_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "rerun_all_failed_tasks" => {
                     object::read_into(&mut map, &mut rerun_all_failed_tasks)
                 }
                 "rerun_dependent_tasks" => {
                     object::read_into(&mut map, &mut rerun_dependent_tasks)
                 }
-                "rerun_tasks" => object::read_into(&mut map, &mut rerun_tasks),
+                "rerun_tasks" => {
+                    object::read_with(
+                        &mut map,
+                        &mut rerun_tasks,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "run_id" => object::read_number_some(&mut map, &mut run_id),
                 "spark_submit_params" => {
-                    object::read_into(&mut map, &mut spark_submit_params)
+                    object::read_with(
+                        &mut map,
+                        &mut spark_submit_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "sql_params" => object::read_into(&mut map, &mut sql_params),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "sql_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut sql_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             dbt_commands,
@@ -14194,9 +14718,9 @@ impl databricks_runtime::serde_support::object::FromObject for RepairRunResponse
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "repair_id" => object::read_number_into(&mut map, &mut value.repair_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -14263,9 +14787,9 @@ impl databricks_runtime::serde_support::object::FromObject for ResetJob {
             let read = match key.as_str() {
                 "job_id" => object::read_number_some(&mut map, &mut job_id),
                 "new_settings" => object::read_some(&mut map, &mut new_settings),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             job_id: object::required(job_id, "job_id")?,
@@ -14325,9 +14849,9 @@ for ResolvedConditionTaskValues {
             let read = match key.as_str() {
                 "left" => object::read_into(&mut map, &mut value.left),
                 "right" => object::read_into(&mut map, &mut value.right),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -14374,10 +14898,16 @@ impl databricks_runtime::serde_support::object::FromObject for ResolvedDbtTaskVa
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "commands" => object::read_into(&mut map, &mut value.commands),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "commands" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.commands,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -14427,11 +14957,15 @@ for ResolvedNotebookTaskValues {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "base_parameters" => {
-                    object::read_into(&mut map, &mut value.base_parameters)
+                    object::read_with(
+                        &mut map,
+                        &mut value.base_parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -14478,10 +15012,16 @@ impl databricks_runtime::serde_support::object::FromObject for ResolvedParamPair
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -14529,10 +15069,16 @@ for ResolvedPipelineTaskValues {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -14585,12 +15131,22 @@ for ResolvedPythonWheelTaskValues {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "named_parameters" => {
-                    object::read_into(&mut map, &mut value.named_parameters)
+                    object::read_with(
+                        &mut map,
+                        &mut value.named_parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -14643,12 +15199,22 @@ impl databricks_runtime::serde_support::object::FromObject for ResolvedRunJobTas
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "job_parameters" => {
-                    object::read_into(&mut map, &mut value.job_parameters)
+                    object::read_with(
+                        &mut map,
+                        &mut value.job_parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -14696,10 +15262,16 @@ for ResolvedStringParamsValues {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -14742,7 +15314,10 @@ for ResolvedValuesAiFunctionTaskResolvedValues {
         use databricks_runtime::serde_support::object;
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
-            object::keep(&mut map, key, &mut value.unknown_fields)?;
+            object::at_key(
+                object::keep(&mut map, &key, &mut value.unknown_fields),
+                key,
+            )?;
         }
         Ok(value)
     }
@@ -14785,7 +15360,10 @@ for ResolvedValuesAiRuntimeTaskResolvedValues {
         use databricks_runtime::serde_support::object;
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
-            object::keep(&mut map, key, &mut value.unknown_fields)?;
+            object::at_key(
+                object::keep(&mut map, &key, &mut value.unknown_fields),
+                key,
+            )?;
         }
         Ok(value)
     }
@@ -15091,18 +15669,38 @@ impl databricks_runtime::serde_support::object::FromObject for Run {
                 }
                 "end_time" => object::read_number_into(&mut map, &mut value.end_time),
                 "environment_variables" => {
-                    object::read_into(&mut map, &mut value.environment_variables)
+                    object::read_with(
+                        &mut map,
+                        &mut value.environment_variables,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "execution_duration" => {
                     object::read_number_into(&mut map, &mut value.execution_duration)
                 }
                 "git_source" => object::read_into(&mut map, &mut value.git_source),
                 "has_more" => object::read_into(&mut map, &mut value.has_more),
-                "iterations" => object::read_into(&mut map, &mut value.iterations),
-                "job_clusters" => object::read_into(&mut map, &mut value.job_clusters),
+                "iterations" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.iterations,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "job_clusters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.job_clusters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "job_id" => object::read_number_into(&mut map, &mut value.job_id),
                 "job_parameters" => {
-                    object::read_into(&mut map, &mut value.job_parameters)
+                    object::read_with(
+                        &mut map,
+                        &mut value.job_parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "job_run_id" => object::read_number_into(&mut map, &mut value.job_run_id),
                 "next_page_token" => {
@@ -15124,7 +15722,11 @@ impl databricks_runtime::serde_support::object::FromObject for Run {
                     object::read_number_into(&mut map, &mut value.queue_duration)
                 }
                 "repair_history" => {
-                    object::read_into(&mut map, &mut value.repair_history)
+                    object::read_with(
+                        &mut map,
+                        &mut value.repair_history,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "run_duration" => {
                     object::read_number_into(&mut map, &mut value.run_duration)
@@ -15140,13 +15742,19 @@ impl databricks_runtime::serde_support::object::FromObject for Run {
                 "start_time" => object::read_number_into(&mut map, &mut value.start_time),
                 "state" => object::read_into(&mut map, &mut value.state),
                 "status" => object::read_into(&mut map, &mut value.status),
-                "tasks" => object::read_into(&mut map, &mut value.tasks),
+                "tasks" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tasks,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "trigger" => object::read_into(&mut map, &mut value.trigger),
                 "trigger_info" => object::read_into(&mut map, &mut value.trigger_info),
                 "version_id" => object::read_into(&mut map, &mut value.version_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -15201,9 +15809,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunClusterInstanc
                 "spark_context_id" => {
                     object::read_into(&mut map, &mut value.spark_context_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -15285,9 +15893,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunConditionTask 
                 "left" => object::read_some(&mut map, &mut left),
                 "right" => object::read_some(&mut map, &mut right),
                 "outcome" => object::read_into(&mut map, &mut outcome),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             op: object::required(op, "op")?,
@@ -15376,9 +15984,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunForEachTask {
                 "task" => object::read_some(&mut map, &mut task),
                 "concurrency" => object::read_number_into(&mut map, &mut concurrency),
                 "stats" => object::read_into(&mut map, &mut stats),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             inputs: object::required(inputs, "inputs")?,
@@ -15436,9 +16044,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunJobOutput {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run_id" => object::read_number_into(&mut map, &mut value.run_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -15564,22 +16172,66 @@ impl databricks_runtime::serde_support::object::FromObject for RunJobTask {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "job_id" => object::read_number_some(&mut map, &mut job_id),
-                "dbt_commands" => object::read_into(&mut map, &mut dbt_commands),
-                "jar_params" => object::read_into(&mut map, &mut jar_params),
-                "job_parameters" => object::read_into(&mut map, &mut job_parameters),
-                "notebook_params" => object::read_into(&mut map, &mut notebook_params),
+                "dbt_commands" => {
+                    object::read_with(
+                        &mut map,
+                        &mut dbt_commands,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "jar_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut jar_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "job_parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut job_parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "notebook_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut notebook_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "pipeline_params" => object::read_into(&mut map, &mut pipeline_params),
                 "python_named_params" => {
-                    object::read_into(&mut map, &mut python_named_params)
+                    object::read_with(
+                        &mut map,
+                        &mut python_named_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
-                "python_params" => object::read_into(&mut map, &mut python_params),
+                "python_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut python_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "spark_submit_params" => {
-                    object::read_into(&mut map, &mut spark_submit_params)
+                    object::read_with(
+                        &mut map,
+                        &mut spark_submit_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "sql_params" => object::read_into(&mut map, &mut sql_params),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "sql_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut sql_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             job_id: object::required(job_id, "job_id")?,
@@ -15818,9 +16470,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunNotebookOutput
             let read = match key.as_str() {
                 "result" => object::read_into(&mut map, &mut value.result),
                 "truncated" => object::read_into(&mut map, &mut value.truncated),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -15982,32 +16634,82 @@ impl databricks_runtime::serde_support::object::FromObject for RunNow {
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "dbt_commands" => object::read_into(&mut map, &mut dbt_commands),
+                "dbt_commands" => {
+                    object::read_with(
+                        &mut map,
+                        &mut dbt_commands,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "duration_target" => object::read_into(&mut map, &mut duration_target),
                 "idempotency_token" => {
                     object::read_into(&mut map, &mut idempotency_token)
                 }
-                "jar_params" => object::read_into(&mut map, &mut jar_params),
+                "jar_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut jar_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "job_id" => object::read_number_some(&mut map, &mut job_id),
-                "job_parameters" => object::read_into(&mut map, &mut job_parameters),
-                "notebook_params" => object::read_into(&mut map, &mut notebook_params),
-                "only" => object::read_into(&mut map, &mut only),
+                "job_parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut job_parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "notebook_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut notebook_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                "only" => {
+                    object::read_with(
+                        &mut map,
+                        &mut only,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "performance_target" => {
                     object::read_into(&mut map, &mut performance_target)
                 }
                 "pipeline_params" => object::read_into(&mut map, &mut pipeline_params),
                 "python_named_params" => {
-                    object::read_into(&mut map, &mut python_named_params)
+                    object::read_with(
+                        &mut map,
+                        &mut python_named_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
-                "python_params" => object::read_into(&mut map, &mut python_params),
+                "python_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut python_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "queue" => object::read_into(&mut map, &mut queue),
                 "spark_submit_params" => {
-                    object::read_into(&mut map, &mut spark_submit_params)
+                    object::read_with(
+                        &mut map,
+                        &mut spark_submit_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "sql_params" => object::read_into(&mut map, &mut sql_params),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "sql_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut sql_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             dbt_commands,
@@ -16087,9 +16789,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunNowResponse {
                     object::read_number_into(&mut map, &mut value.number_in_job)
                 }
                 "run_id" => object::read_number_into(&mut map, &mut value.run_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -16254,9 +16956,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunOutput {
                     object::read_into(&mut map, &mut value.run_job_output)
                 }
                 "sql_output" => object::read_into(&mut map, &mut value.sql_output),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -16319,9 +17021,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunOutputSchemaIn
                     object::read_number_into(&mut map, &mut value.expiration_time)
                 }
                 "schema_name" => object::read_into(&mut map, &mut value.schema_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -16404,25 +17106,61 @@ impl databricks_runtime::serde_support::object::FromObject for RunParameters {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "dbt_commands" => object::read_into(&mut map, &mut value.dbt_commands),
-                "jar_params" => object::read_into(&mut map, &mut value.jar_params),
+                "dbt_commands" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.dbt_commands,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "jar_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.jar_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "notebook_params" => {
-                    object::read_into(&mut map, &mut value.notebook_params)
+                    object::read_with(
+                        &mut map,
+                        &mut value.notebook_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "pipeline_params" => {
                     object::read_into(&mut map, &mut value.pipeline_params)
                 }
                 "python_named_params" => {
-                    object::read_into(&mut map, &mut value.python_named_params)
+                    object::read_with(
+                        &mut map,
+                        &mut value.python_named_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
-                "python_params" => object::read_into(&mut map, &mut value.python_params),
+                "python_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.python_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "spark_submit_params" => {
-                    object::read_into(&mut map, &mut value.spark_submit_params)
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_submit_params,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "sql_params" => object::read_into(&mut map, &mut value.sql_params),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "sql_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.sql_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -16476,9 +17214,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunQueueDetails {
             let read = match key.as_str() {
                 "code" => object::read_into(&mut map, &mut value.code),
                 "message" => object::read_into(&mut map, &mut value.message),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -16683,9 +17421,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunResolvedValues
                     object::read_into(&mut map, &mut value.spark_submit_task)
                 }
                 "sql_task" => object::read_into(&mut map, &mut value.sql_task),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -16856,9 +17594,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunState {
                 "user_cancelled_or_timedout" => {
                     object::read_into(&mut map, &mut value.user_cancelled_or_timedout)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -16921,9 +17659,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunStatus {
                 "termination_details" => {
                     object::read_into(&mut map, &mut value.termination_details)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -17428,7 +18166,13 @@ impl databricks_runtime::serde_support::object::FromObject for RunTask {
                     object::read_into(&mut map, &mut dbt_platform_task)
                 }
                 "dbt_task" => object::read_into(&mut map, &mut dbt_task),
-                "depends_on" => object::read_into(&mut map, &mut depends_on),
+                "depends_on" => {
+                    object::read_with(
+                        &mut map,
+                        &mut depends_on,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "description" => object::read_into(&mut map, &mut description),
                 "disable_auto_optimization" => {
                     object::read_into(&mut map, &mut disable_auto_optimization)
@@ -17457,7 +18201,13 @@ impl databricks_runtime::serde_support::object::FromObject for RunTask {
                 }
                 "git_source" => object::read_into(&mut map, &mut git_source),
                 "job_cluster_key" => object::read_into(&mut map, &mut job_cluster_key),
-                "libraries" => object::read_into(&mut map, &mut libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "max_retries" => object::read_number_into(&mut map, &mut max_retries),
                 "min_retry_interval_millis" => {
                     object::read_number_into(&mut map, &mut min_retry_interval_millis)
@@ -17505,9 +18255,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunTask {
                 "webhook_notifications" => {
                     object::read_into(&mut map, &mut webhook_notifications)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             task_key: object::required(task_key, "task_key")?,
@@ -17784,9 +18534,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunTerminationDet
                 "code" => object::read_into(&mut map, &mut value.code),
                 "message" => object::read_into(&mut map, &mut value.message),
                 "type" => object::read_into(&mut map, &mut value.type_),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -17922,9 +18672,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunTriggerInfo {
                 }
                 "run_id" => object::read_number_into(&mut map, &mut value.run_id),
                 "sql_condition" => object::read_into(&mut map, &mut value.sql_condition),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -18141,9 +18891,9 @@ impl databricks_runtime::serde_support::object::FromObject for RunViewItem {
                 "content" => object::read_into(&mut map, &mut value.content),
                 "name" => object::read_into(&mut map, &mut value.name),
                 "type" => object::read_into(&mut map, &mut value.type_),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -18335,11 +19085,17 @@ impl databricks_runtime::serde_support::object::FromObject for SparkJarTask {
                 "main_class_name" => {
                     object::read_into(&mut map, &mut value.main_class_name)
                 }
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "run_as_repl" => object::read_into(&mut map, &mut value.run_as_repl),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -18410,11 +19166,17 @@ impl databricks_runtime::serde_support::object::FromObject for SparkPythonTask {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "python_file" => object::read_some(&mut map, &mut python_file),
-                "parameters" => object::read_into(&mut map, &mut parameters),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "source" => object::read_into(&mut map, &mut source),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             python_file: object::required(python_file, "python_file")?,
@@ -18466,10 +19228,16 @@ impl databricks_runtime::serde_support::object::FromObject for SparkSubmitTask {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -18539,12 +19307,16 @@ impl databricks_runtime::serde_support::object::FromObject for SqlAlertOutput {
                 "output_link" => object::read_into(&mut map, &mut value.output_link),
                 "query_text" => object::read_into(&mut map, &mut value.query_text),
                 "sql_statements" => {
-                    object::read_into(&mut map, &mut value.sql_statements)
+                    object::read_with(
+                        &mut map,
+                        &mut value.sql_statements,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -18684,9 +19456,9 @@ for SqlConditionRunInfoDetails {
                         &mut value.condition_evaluation_sql_statement_id,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -18740,10 +19512,16 @@ impl databricks_runtime::serde_support::object::FromObject for SqlDashboardOutpu
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
-                "widgets" => object::read_into(&mut map, &mut value.widgets),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "widgets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.widgets,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -18831,9 +19609,9 @@ impl databricks_runtime::serde_support::object::FromObject for SqlDashboardWidge
                 "status" => object::read_into(&mut map, &mut value.status),
                 "widget_id" => object::read_into(&mut map, &mut value.widget_id),
                 "widget_title" => object::read_into(&mut map, &mut value.widget_title),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -18976,9 +19754,9 @@ impl databricks_runtime::serde_support::object::FromObject for SqlOutput {
                 }
                 "file_output" => object::read_into(&mut map, &mut value.file_output),
                 "query_output" => object::read_into(&mut map, &mut value.query_output),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -19026,9 +19804,9 @@ impl databricks_runtime::serde_support::object::FromObject for SqlOutputError {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "message" => object::read_into(&mut map, &mut value.message),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -19097,12 +19875,16 @@ impl databricks_runtime::serde_support::object::FromObject for SqlQueryOutput {
                 "output_link" => object::read_into(&mut map, &mut value.output_link),
                 "query_text" => object::read_into(&mut map, &mut value.query_text),
                 "sql_statements" => {
-                    object::read_into(&mut map, &mut value.sql_statements)
+                    object::read_with(
+                        &mut map,
+                        &mut value.sql_statements,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -19150,9 +19932,9 @@ impl databricks_runtime::serde_support::object::FromObject for SqlStatementOutpu
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "lookup_key" => object::read_into(&mut map, &mut value.lookup_key),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -19210,12 +19992,24 @@ impl databricks_runtime::serde_support::object::FromObject for SqlStatementQuery
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "columns" => object::read_into(&mut map, &mut value.columns),
-                "rows" => object::read_into(&mut map, &mut value.rows),
+                "columns" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.columns,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "rows" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.rows,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "truncated" => object::read_into(&mut map, &mut value.truncated),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -19265,9 +20059,9 @@ for SqlStatementQueryResultColumn {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "name" => object::read_into(&mut map, &mut value.name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -19316,10 +20110,16 @@ for SqlStatementQueryResultRow {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "values" => object::read_into(&mut map, &mut value.values),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "values" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.values,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -19368,9 +20168,9 @@ for SqlStatementQueryResultRowRowValue {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "string_value" => object::read_into(&mut map, &mut value.string_value),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -19465,11 +20265,17 @@ impl databricks_runtime::serde_support::object::FromObject for SqlTask {
                 "alert" => object::read_into(&mut map, &mut alert),
                 "dashboard" => object::read_into(&mut map, &mut dashboard),
                 "file" => object::read_into(&mut map, &mut file),
-                "parameters" => object::read_into(&mut map, &mut parameters),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "query" => object::read_into(&mut map, &mut query),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             warehouse_id: object::required(warehouse_id, "warehouse_id")?,
@@ -19550,10 +20356,16 @@ impl databricks_runtime::serde_support::object::FromObject for SqlTaskAlert {
                 "pause_subscriptions" => {
                     object::read_into(&mut map, &mut pause_subscriptions)
                 }
-                "subscriptions" => object::read_into(&mut map, &mut subscriptions),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "subscriptions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut subscriptions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             alert_id: object::required(alert_id, "alert_id")?,
@@ -19638,10 +20450,16 @@ impl databricks_runtime::serde_support::object::FromObject for SqlTaskDashboard 
                 "pause_subscriptions" => {
                     object::read_into(&mut map, &mut pause_subscriptions)
                 }
-                "subscriptions" => object::read_into(&mut map, &mut subscriptions),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "subscriptions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut subscriptions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             dashboard_id: object::required(dashboard_id, "dashboard_id")?,
@@ -19712,9 +20530,9 @@ impl databricks_runtime::serde_support::object::FromObject for SqlTaskFile {
             let read = match key.as_str() {
                 "path" => object::read_some(&mut map, &mut path),
                 "source" => object::read_into(&mut map, &mut source),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             path: object::required(path, "path")?,
@@ -19775,9 +20593,9 @@ impl databricks_runtime::serde_support::object::FromObject for SqlTaskQuery {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "query_id" => object::read_some(&mut map, &mut query_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             query_id: object::required(query_id, "query_id")?,
@@ -19845,12 +20663,16 @@ impl databricks_runtime::serde_support::object::FromObject for SqlTaskSqlFileOut
                 "query_result" => object::read_into(&mut map, &mut value.query_result),
                 "query_text" => object::read_into(&mut map, &mut value.query_text),
                 "sql_statements" => {
-                    object::read_into(&mut map, &mut value.sql_statements)
+                    object::read_with(
+                        &mut map,
+                        &mut value.sql_statements,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "warehouse_id" => object::read_into(&mut map, &mut value.warehouse_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -19906,9 +20728,9 @@ impl databricks_runtime::serde_support::object::FromObject for SqlTaskSubscripti
                     object::read_into(&mut map, &mut value.destination_id)
                 }
                 "user_name" => object::read_into(&mut map, &mut value.user_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -20046,7 +20868,11 @@ impl databricks_runtime::serde_support::object::FromObject for SubmitRun {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "budget_policy_id" => {
                     object::read_into(&mut map, &mut value.budget_policy_id)
@@ -20058,9 +20884,19 @@ impl databricks_runtime::serde_support::object::FromObject for SubmitRun {
                     object::read_into(&mut map, &mut value.email_notifications)
                 }
                 "environment_variables" => {
-                    object::read_into(&mut map, &mut value.environment_variables)
+                    object::read_with(
+                        &mut map,
+                        &mut value.environment_variables,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "environments" => object::read_into(&mut map, &mut value.environments),
+                "environments" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.environments,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "git_source" => object::read_into(&mut map, &mut value.git_source),
                 "health" => object::read_into(&mut map, &mut value.health),
                 "idempotency_token" => {
@@ -20075,7 +20911,13 @@ impl databricks_runtime::serde_support::object::FromObject for SubmitRun {
                 "queue" => object::read_into(&mut map, &mut value.queue),
                 "run_as" => object::read_into(&mut map, &mut value.run_as),
                 "run_name" => object::read_into(&mut map, &mut value.run_name),
-                "tasks" => object::read_into(&mut map, &mut value.tasks),
+                "tasks" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tasks,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "timeout_seconds" => {
                     object::read_number_into(&mut map, &mut value.timeout_seconds)
                 }
@@ -20085,9 +20927,9 @@ impl databricks_runtime::serde_support::object::FromObject for SubmitRun {
                 "webhook_notifications" => {
                     object::read_into(&mut map, &mut value.webhook_notifications)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -20139,9 +20981,9 @@ impl databricks_runtime::serde_support::object::FromObject for SubmitRunResponse
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "run_id" => object::read_number_into(&mut map, &mut value.run_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -20207,9 +21049,9 @@ impl databricks_runtime::serde_support::object::FromObject for TaskDependency {
             let read = match key.as_str() {
                 "task_key" => object::read_some(&mut map, &mut task_key),
                 "outcome" => object::read_into(&mut map, &mut outcome),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             task_key: object::required(task_key, "task_key")?,
@@ -20298,26 +21140,57 @@ impl databricks_runtime::serde_support::object::FromObject for TaskEmailNotifica
                     object::read_into(&mut map, &mut value.no_alert_for_skipped_runs)
                 }
                 "on_duration_warning_threshold_exceeded" => {
-                    object::read_into(
+                    object::read_with(
                         &mut map,
                         &mut value.on_duration_warning_threshold_exceeded,
+                        object::opt(object::list_of(object::plain())),
                     )
                 }
-                "on_failure" => object::read_into(&mut map, &mut value.on_failure),
+                "on_failure" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_failure,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "on_maintenance_complete" => {
-                    object::read_into(&mut map, &mut value.on_maintenance_complete)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_maintenance_complete,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "on_maintenance_start" => {
-                    object::read_into(&mut map, &mut value.on_maintenance_start)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_maintenance_start,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "on_start" => object::read_into(&mut map, &mut value.on_start),
+                "on_start" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_start,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "on_streaming_backlog_exceeded" => {
-                    object::read_into(&mut map, &mut value.on_streaming_backlog_exceeded)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_streaming_backlog_exceeded,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "on_success" => object::read_into(&mut map, &mut value.on_success),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "on_success" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_success,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -20383,9 +21256,9 @@ impl databricks_runtime::serde_support::object::FromObject for TaskNotificationS
                 "no_alert_for_skipped_runs" => {
                     object::read_into(&mut map, &mut value.no_alert_for_skipped_runs)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -20459,12 +21332,18 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateJob {
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "fields_to_remove" => object::read_into(&mut map, &mut fields_to_remove),
+                "fields_to_remove" => {
+                    object::read_with(
+                        &mut map,
+                        &mut fields_to_remove,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "job_id" => object::read_number_some(&mut map, &mut job_id),
                 "new_settings" => object::read_into(&mut map, &mut new_settings),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             fields_to_remove,
@@ -20517,9 +21396,9 @@ impl databricks_runtime::serde_support::object::FromObject for WidgetErrorDetail
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "message" => object::read_into(&mut map, &mut value.message),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -71,9 +71,9 @@ impl databricks_runtime::serde_support::object::FromObject for AddLegacyGroupMem
                 "user_name" => object::read_into(&mut map, &mut user_name),
                 "group_name" => object::read_into(&mut map, &mut group_name),
                 "parent_name" => object::read_some(&mut map, &mut parent_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             user_name,
@@ -136,9 +136,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateLegacyGroup
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "group_name" => object::read_some(&mut map, &mut group_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             group_name: object::required(group_name, "group_name")?,
@@ -191,9 +191,9 @@ for CreateLegacyGroupResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "group_name" => object::read_into(&mut map, &mut value.group_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -251,9 +251,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteLegacyGroup
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "group_name" => object::read_some(&mut map, &mut group_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             group_name: object::required(group_name, "group_name")?,
@@ -311,9 +311,9 @@ impl databricks_runtime::serde_support::object::FromObject for LegacyGroupPrinci
             let read = match key.as_str() {
                 "user_name" => object::read_into(&mut map, &mut value.user_name),
                 "group_name" => object::read_into(&mut map, &mut value.group_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -367,7 +367,7 @@ for LegacyGroupsListParentsParams {
                 "group_name" => object::read_into(&mut map, &mut value.group_name),
                 _ => object::refuse(&key, &["user_name", "group_name"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -416,10 +416,16 @@ for ListLegacyGroupMembersResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "members" => object::read_into(&mut map, &mut value.members),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "members" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.members,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -468,10 +474,16 @@ for ListLegacyGroupParentsResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "group_names" => object::read_into(&mut map, &mut value.group_names),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "group_names" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.group_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -519,10 +531,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListLegacyGroupsR
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "group_names" => object::read_into(&mut map, &mut value.group_names),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "group_names" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.group_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -597,9 +615,9 @@ impl databricks_runtime::serde_support::object::FromObject for RemoveLegacyGroup
                 "user_name" => object::read_into(&mut map, &mut user_name),
                 "group_name" => object::read_into(&mut map, &mut group_name),
                 "parent_name" => object::read_some(&mut map, &mut parent_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             user_name,

@@ -51,11 +51,15 @@ impl databricks_runtime::serde_support::object::FromObject for ClusterLibrarySta
             let read = match key.as_str() {
                 "cluster_id" => object::read_into(&mut map, &mut value.cluster_id),
                 "library_statuses" => {
-                    object::read_into(&mut map, &mut value.library_statuses)
+                    object::read_with(
+                        &mut map,
+                        &mut value.library_statuses,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -118,10 +122,16 @@ impl databricks_runtime::serde_support::object::FromObject for InstallLibraries 
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
-                "libraries" => object::read_some(&mut map, &mut libraries),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "libraries" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut libraries,
+                        object::list_of(object::plain()),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,
@@ -192,13 +202,19 @@ impl databricks_runtime::serde_support::object::FromObject for LibraryFullStatus
             let read = match key.as_str() {
                 "library" => object::read_into(&mut map, &mut value.library),
                 "status" => object::read_into(&mut map, &mut value.status),
-                "messages" => object::read_into(&mut map, &mut value.messages),
+                "messages" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.messages,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "is_library_for_all_clusters" => {
                     object::read_into(&mut map, &mut value.is_library_for_all_clusters)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -338,10 +354,16 @@ for ListAllClusterLibraryStatusesResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "statuses" => object::read_into(&mut map, &mut value.statuses),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "statuses" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.statuses,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -404,10 +426,16 @@ impl databricks_runtime::serde_support::object::FromObject for UninstallLibrarie
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "cluster_id" => object::read_some(&mut map, &mut cluster_id),
-                "libraries" => object::read_some(&mut map, &mut libraries),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "libraries" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut libraries,
+                        object::list_of(object::plain()),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             cluster_id: object::required(cluster_id, "cluster_id")?,

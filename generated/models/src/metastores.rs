@@ -49,13 +49,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListMetastoresRes
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "metastores" => object::read_into(&mut map, &mut value.metastores),
+                "metastores" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.metastores,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -102,7 +108,7 @@ impl databricks_runtime::serde_support::object::FromObject for MetastoresDeleteP
                 "force" => object::read_into(&mut map, &mut value.force),
                 _ => object::refuse(&key, &["force"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -161,7 +167,7 @@ impl databricks_runtime::serde_support::object::FromObject for MetastoresListPar
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["max_results", "page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -273,9 +279,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateMetastore {
                 "external_access_enabled" => {
                     object::read_into(&mut map, &mut value.external_access_enabled)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -90,9 +90,9 @@ impl databricks_runtime::serde_support::object::FromObject for ApproveTransition
                     object::read_some(&mut map, &mut archive_existing_versions)
                 }
                 "comment" => object::read_into(&mut map, &mut comment),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -152,9 +152,9 @@ for ApproveTransitionRequestResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "activity" => object::read_into(&mut map, &mut value.activity),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -277,9 +277,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateCommentResp
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "comment" => object::read_into(&mut map, &mut value.comment),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -352,10 +352,16 @@ impl databricks_runtime::serde_support::object::FromObject for CreateModelReques
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "description" => object::read_into(&mut map, &mut description),
-                "tags" => object::read_into(&mut map, &mut tags),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -411,9 +417,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateModelRespon
                 "registered_model" => {
                     object::read_into(&mut map, &mut value.registered_model)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -510,10 +516,16 @@ for CreateModelVersionRequest {
                 "run_id" => object::read_into(&mut map, &mut run_id),
                 "run_link" => object::read_into(&mut map, &mut run_link),
                 "description" => object::read_into(&mut map, &mut description),
-                "tags" => object::read_into(&mut map, &mut tags),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -571,9 +583,9 @@ for CreateModelVersionResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "model_version" => object::read_into(&mut map, &mut value.model_version),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -647,9 +659,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateRegistryCom
                 "name" => object::read_some(&mut map, &mut name),
                 "version" => object::read_some(&mut map, &mut version),
                 "comment" => object::read_some(&mut map, &mut comment),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -746,15 +758,21 @@ impl databricks_runtime::serde_support::object::FromObject for CreateRegistryWeb
         let mut unknown_fields = serde_json::Map::new();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "events" => object::read_some(&mut map, &mut events),
+                "events" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut events,
+                        object::list_of(object::plain()),
+                    )
+                }
                 "model_name" => object::read_into(&mut map, &mut model_name),
                 "description" => object::read_into(&mut map, &mut description),
                 "status" => object::read_into(&mut map, &mut status),
                 "http_url_spec" => object::read_into(&mut map, &mut http_url_spec),
                 "job_spec" => object::read_into(&mut map, &mut job_spec),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             events: object::required(events, "events")?,
@@ -844,9 +862,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateTransitionR
                 "version" => object::read_some(&mut map, &mut version),
                 "stage" => object::read_some(&mut map, &mut stage),
                 "comment" => object::read_into(&mut map, &mut comment),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -902,9 +920,9 @@ for CreateTransitionRequestResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "request" => object::read_into(&mut map, &mut value.request),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -953,9 +971,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateWebhookResp
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "webhook" => object::read_into(&mut map, &mut value.webhook),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1005,9 +1023,9 @@ for DeleteTransitionRequestResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "activity" => object::read_into(&mut map, &mut value.activity),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1055,10 +1073,16 @@ impl databricks_runtime::serde_support::object::FromObject for FeatureList {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "features" => object::read_into(&mut map, &mut value.features),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "features" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.features,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1123,10 +1147,16 @@ impl databricks_runtime::serde_support::object::FromObject for GetLatestVersions
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
-                "stages" => object::read_into(&mut map, &mut stages),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "stages" => {
+                    object::read_with(
+                        &mut map,
+                        &mut stages,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -1180,11 +1210,15 @@ for GetLatestVersionsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "model_versions" => {
-                    object::read_into(&mut map, &mut value.model_versions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.model_versions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1235,9 +1269,9 @@ impl databricks_runtime::serde_support::object::FromObject for GetModelResponse 
                 "registered_model_databricks" => {
                     object::read_into(&mut map, &mut value.registered_model_databricks)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1287,9 +1321,9 @@ for GetModelVersionDownloadUriResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "artifact_uri" => object::read_into(&mut map, &mut value.artifact_uri),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1338,9 +1372,9 @@ impl databricks_runtime::serde_support::object::FromObject for GetModelVersionRe
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "model_version" => object::read_into(&mut map, &mut value.model_version),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1390,11 +1424,15 @@ for GetRegisteredModelPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1459,9 +1497,9 @@ impl databricks_runtime::serde_support::object::FromObject for LinkedFeature {
                 "feature_table_name" => {
                     object::read_into(&mut map, &mut value.feature_table_name)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1515,14 +1553,18 @@ impl databricks_runtime::serde_support::object::FromObject for ListModelsRespons
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "registered_models" => {
-                    object::read_into(&mut map, &mut value.registered_models)
+                    object::read_with(
+                        &mut map,
+                        &mut value.registered_models,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1575,13 +1617,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListRegistryWebho
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "webhooks" => object::read_into(&mut map, &mut value.webhooks),
+                "webhooks" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.webhooks,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1630,10 +1678,16 @@ for ListTransitionRequestsResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "requests" => object::read_into(&mut map, &mut value.requests),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "requests" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.requests,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1739,15 +1793,25 @@ impl databricks_runtime::serde_support::object::FromObject for ModelDatabricks {
                 "user_id" => object::read_into(&mut map, &mut value.user_id),
                 "description" => object::read_into(&mut map, &mut value.description),
                 "latest_versions" => {
-                    object::read_into(&mut map, &mut value.latest_versions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.latest_versions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1795,7 +1859,7 @@ for ModelRegistryDeleteTransitionRequestParams {
                 "comment" => object::read_into(&mut map, &mut value.comment),
                 _ => object::refuse(&key, &["comment"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1854,7 +1918,7 @@ for ModelRegistryListModelsParams {
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => object::refuse(&key, &["max_results", "page_token"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1919,7 +1983,13 @@ for ModelRegistryListWebhooksParams {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "events" => object::read_into(&mut map, &mut value.events),
+                "events" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.events,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "max_results" => {
                     object::read_number_into(&mut map, &mut value.max_results)
                 }
@@ -1932,7 +2002,7 @@ for ModelRegistryListWebhooksParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2081,7 +2151,13 @@ for ModelRegistrySearchModelVersionsParams {
                 "max_results" => {
                     object::read_number_into(&mut map, &mut value.max_results)
                 }
-                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "order_by" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.order_by,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => {
                     object::refuse(
@@ -2090,7 +2166,7 @@ for ModelRegistrySearchModelVersionsParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2160,7 +2236,13 @@ for ModelRegistrySearchModelsParams {
                 "max_results" => {
                     object::read_number_into(&mut map, &mut value.max_results)
                 }
-                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "order_by" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.order_by,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => {
                     object::refuse(
@@ -2169,7 +2251,7 @@ for ModelRegistrySearchModelsParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2224,9 +2306,9 @@ impl databricks_runtime::serde_support::object::FromObject for ModelTag {
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -2379,8 +2461,20 @@ impl databricks_runtime::serde_support::object::FromObject for ModelVersionDatab
                 "status_message" => {
                     object::read_into(&mut map, &mut value.status_message)
                 }
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                "open_requests" => object::read_into(&mut map, &mut value.open_requests),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "open_requests" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.open_requests,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
@@ -2388,9 +2482,9 @@ impl databricks_runtime::serde_support::object::FromObject for ModelVersionDatab
                     object::read_into(&mut map, &mut value.email_subscription_status)
                 }
                 "feature_list" => object::read_into(&mut map, &mut value.feature_list),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2584,9 +2678,9 @@ impl databricks_runtime::serde_support::object::FromObject for ModelVersionTag {
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -2659,9 +2753,9 @@ for RegisteredModelAccessControlRequest {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2738,11 +2832,15 @@ for RegisteredModelAccessControlResponse {
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2807,11 +2905,15 @@ for RegisteredModelPermission {
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2952,11 +3054,15 @@ for RegisteredModelPermissions {
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3014,9 +3120,9 @@ for RegisteredModelPermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3068,11 +3174,15 @@ for RegisteredModelPermissionsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3182,9 +3292,9 @@ impl databricks_runtime::serde_support::object::FromObject for RegistryActivity 
                 "last_updated_timestamp" => {
                     object::read_number_into(&mut map, &mut value.last_updated_timestamp)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3433,11 +3543,15 @@ impl databricks_runtime::serde_support::object::FromObject for RegistryCommentOb
                     object::read_number_into(&mut map, &mut value.last_updated_timestamp)
                 }
                 "available_actions" => {
-                    object::read_into(&mut map, &mut value.available_actions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.available_actions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3604,12 +3718,22 @@ impl databricks_runtime::serde_support::object::FromObject for RegistryModel {
                 "user_id" => object::read_into(&mut map, &mut value.user_id),
                 "description" => object::read_into(&mut map, &mut value.description),
                 "latest_versions" => {
-                    object::read_into(&mut map, &mut value.latest_versions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.latest_versions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3741,10 +3865,16 @@ impl databricks_runtime::serde_support::object::FromObject for RegistryModelVers
                 "status_message" => {
                     object::read_into(&mut map, &mut value.status_message)
                 }
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3842,7 +3972,13 @@ impl databricks_runtime::serde_support::object::FromObject for RegistryWebhook {
                 "id" => object::read_into(&mut map, &mut value.id),
                 "model_name" => object::read_into(&mut map, &mut value.model_name),
                 "description" => object::read_into(&mut map, &mut value.description),
-                "events" => object::read_into(&mut map, &mut value.events),
+                "events" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.events,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "status" => object::read_into(&mut map, &mut value.status),
                 "http_url_spec" => object::read_into(&mut map, &mut value.http_url_spec),
                 "job_spec" => object::read_into(&mut map, &mut value.job_spec),
@@ -3852,9 +3988,9 @@ impl databricks_runtime::serde_support::object::FromObject for RegistryWebhook {
                 "last_updated_timestamp" => {
                     object::read_number_into(&mut map, &mut value.last_updated_timestamp)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4072,9 +4208,9 @@ for RegistryWebhookHttpUrlSpec {
                     object::read_into(&mut map, &mut enable_ssl_verification)
                 }
                 "secret" => object::read_into(&mut map, &mut secret),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             url: object::required(url, "url")?,
@@ -4150,9 +4286,9 @@ for RegistryWebhookHttpUrlSpecWithoutSecret {
                 "enable_ssl_verification" => {
                     object::read_into(&mut map, &mut value.enable_ssl_verification)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4224,9 +4360,9 @@ impl databricks_runtime::serde_support::object::FromObject for RegistryWebhookJo
                 "job_id" => object::read_some(&mut map, &mut job_id),
                 "access_token" => object::read_some(&mut map, &mut access_token),
                 "workspace_url" => object::read_into(&mut map, &mut workspace_url),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             job_id: object::required(job_id, "job_id")?,
@@ -4298,9 +4434,9 @@ for RegistryWebhookJobSpecWithoutSecret {
             let read = match key.as_str() {
                 "job_id" => object::read_into(&mut map, &mut value.job_id),
                 "workspace_url" => object::read_into(&mut map, &mut value.workspace_url),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4449,9 +4585,9 @@ impl databricks_runtime::serde_support::object::FromObject for RejectTransitionR
                 "version" => object::read_some(&mut map, &mut version),
                 "stage" => object::read_some(&mut map, &mut stage),
                 "comment" => object::read_into(&mut map, &mut comment),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -4507,9 +4643,9 @@ for RejectTransitionRequestResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "activity" => object::read_into(&mut map, &mut value.activity),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4575,9 +4711,9 @@ impl databricks_runtime::serde_support::object::FromObject for RenameModelReques
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "new_name" => object::read_into(&mut map, &mut new_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -4632,9 +4768,9 @@ impl databricks_runtime::serde_support::object::FromObject for RenameModelRespon
                 "registered_model" => {
                     object::read_into(&mut map, &mut value.registered_model)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4689,14 +4825,18 @@ for SearchModelVersionsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "model_versions" => {
-                    object::read_into(&mut map, &mut value.model_versions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.model_versions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4750,14 +4890,18 @@ impl databricks_runtime::serde_support::object::FromObject for SearchModelsRespo
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "registered_models" => {
-                    object::read_into(&mut map, &mut value.registered_models)
+                    object::read_with(
+                        &mut map,
+                        &mut value.registered_models,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4831,9 +4975,9 @@ impl databricks_runtime::serde_support::object::FromObject for SetModelTagReques
                 "name" => object::read_some(&mut map, &mut name),
                 "key" => object::read_some(&mut map, &mut key),
                 "value" => object::read_some(&mut map, &mut value),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -4920,9 +5064,9 @@ for SetModelVersionTagRequest {
                 "version" => object::read_some(&mut map, &mut version),
                 "key" => object::read_some(&mut map, &mut key),
                 "value" => object::read_some(&mut map, &mut value),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -4995,9 +5139,9 @@ for TestRegistryWebhookRequest {
             let read = match key.as_str() {
                 "id" => object::read_some(&mut map, &mut id),
                 "event" => object::read_into(&mut map, &mut event),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             id: object::required(id, "id")?,
@@ -5062,9 +5206,9 @@ for TestRegistryWebhookResponse {
                     object::read_number_into(&mut map, &mut value.status_code)
                 }
                 "body" => object::read_into(&mut map, &mut value.body),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5159,9 +5303,9 @@ for TransitionModelVersionStageDatabricks {
                     object::read_some(&mut map, &mut archive_existing_versions)
                 }
                 "comment" => object::read_into(&mut map, &mut comment),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -5249,11 +5393,15 @@ impl databricks_runtime::serde_support::object::FromObject for TransitionRequest
                     object::read_number_into(&mut map, &mut value.creation_timestamp)
                 }
                 "available_actions" => {
-                    object::read_into(&mut map, &mut value.available_actions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.available_actions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5304,9 +5452,9 @@ impl databricks_runtime::serde_support::object::FromObject for TransitionStageRe
                 "model_version_databricks" => {
                     object::read_into(&mut map, &mut value.model_version_databricks)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5355,9 +5503,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateCommentResp
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "comment" => object::read_into(&mut map, &mut value.comment),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5423,9 +5571,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateModelReques
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
                 "description" => object::read_into(&mut map, &mut description),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -5480,9 +5628,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateModelRespon
                 "registered_model" => {
                     object::read_into(&mut map, &mut value.registered_model)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5555,9 +5703,9 @@ for UpdateModelVersionRequest {
                 "name" => object::read_some(&mut map, &mut name),
                 "version" => object::read_some(&mut map, &mut version),
                 "description" => object::read_into(&mut map, &mut description),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -5612,9 +5760,9 @@ for UpdateModelVersionResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "model_version" => object::read_into(&mut map, &mut value.model_version),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5678,9 +5826,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateRegistryCom
             let read = match key.as_str() {
                 "id" => object::read_some(&mut map, &mut id),
                 "comment" => object::read_some(&mut map, &mut comment),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             id: object::required(id, "id")?,
@@ -5778,13 +5926,19 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateRegistryWeb
             let read = match key.as_str() {
                 "id" => object::read_some(&mut map, &mut id),
                 "description" => object::read_into(&mut map, &mut description),
-                "events" => object::read_into(&mut map, &mut events),
+                "events" => {
+                    object::read_with(
+                        &mut map,
+                        &mut events,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "status" => object::read_into(&mut map, &mut status),
                 "http_url_spec" => object::read_into(&mut map, &mut http_url_spec),
                 "job_spec" => object::read_into(&mut map, &mut job_spec),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             id: object::required(id, "id")?,
@@ -5841,9 +5995,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateWebhookResp
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "webhook" => object::read_into(&mut map, &mut value.webhook),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -68,9 +68,9 @@ impl databricks_runtime::serde_support::object::FromObject for AccessControlRequ
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -146,11 +146,15 @@ impl databricks_runtime::serde_support::object::FromObject for AccessControlResp
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -200,11 +204,15 @@ for GetPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -267,11 +275,15 @@ impl databricks_runtime::serde_support::object::FromObject for ObjectPermissions
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -335,11 +347,15 @@ impl databricks_runtime::serde_support::object::FromObject for Permission {
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -538,9 +554,9 @@ impl databricks_runtime::serde_support::object::FromObject for PermissionsDescri
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -590,11 +606,15 @@ impl databricks_runtime::serde_support::object::FromObject for SetObjectPermissi
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -643,11 +663,15 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateObjectPermi
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -222,8 +222,20 @@ impl databricks_runtime::serde_support::object::FromObject for ClonePipelineRequ
                 "catalog" => object::read_into(&mut map, &mut value.catalog),
                 "channel" => object::read_into(&mut map, &mut value.channel),
                 "clone_mode" => object::read_into(&mut map, &mut value.clone_mode),
-                "clusters" => object::read_into(&mut map, &mut value.clusters),
-                "configuration" => object::read_into(&mut map, &mut value.configuration),
+                "clusters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.clusters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "configuration" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.configuration,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "continuous" => object::read_into(&mut map, &mut value.continuous),
                 "deployment" => object::read_into(&mut map, &mut value.deployment),
                 "development" => object::read_into(&mut map, &mut value.development),
@@ -241,9 +253,21 @@ impl databricks_runtime::serde_support::object::FromObject for ClonePipelineRequ
                 "ingestion_definition" => {
                     object::read_into(&mut map, &mut value.ingestion_definition)
                 }
-                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "name" => object::read_into(&mut map, &mut value.name),
-                "notifications" => object::read_into(&mut map, &mut value.notifications),
+                "notifications" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.notifications,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "parent_path" => object::read_into(&mut map, &mut value.parent_path),
                 "photon" => object::read_into(&mut map, &mut value.photon),
                 "restart_window" => {
@@ -256,15 +280,21 @@ impl databricks_runtime::serde_support::object::FromObject for ClonePipelineRequ
                     object::read_into(&mut map, &mut value.serverless_compute_id)
                 }
                 "storage" => object::read_into(&mut map, &mut value.storage),
-                "tags" => object::read_into(&mut map, &mut value.tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "target" => object::read_into(&mut map, &mut value.target),
                 "trigger" => object::read_into(&mut map, &mut value.trigger),
                 "usage_policy_id" => {
                     object::read_into(&mut map, &mut value.usage_policy_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -313,9 +343,9 @@ impl databricks_runtime::serde_support::object::FromObject for ClonePipelineResp
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -542,8 +572,20 @@ impl databricks_runtime::serde_support::object::FromObject for CreatePipeline {
                 }
                 "catalog" => object::read_into(&mut map, &mut value.catalog),
                 "channel" => object::read_into(&mut map, &mut value.channel),
-                "clusters" => object::read_into(&mut map, &mut value.clusters),
-                "configuration" => object::read_into(&mut map, &mut value.configuration),
+                "clusters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.clusters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "configuration" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.configuration,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "continuous" => object::read_into(&mut map, &mut value.continuous),
                 "deployment" => object::read_into(&mut map, &mut value.deployment),
                 "development" => object::read_into(&mut map, &mut value.development),
@@ -559,10 +601,28 @@ impl databricks_runtime::serde_support::object::FromObject for CreatePipeline {
                 "ingestion_definition" => {
                     object::read_into(&mut map, &mut value.ingestion_definition)
                 }
-                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "name" => object::read_into(&mut map, &mut value.name),
-                "notifications" => object::read_into(&mut map, &mut value.notifications),
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "notifications" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.notifications,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "parent_path" => object::read_into(&mut map, &mut value.parent_path),
                 "photon" => object::read_into(&mut map, &mut value.photon),
                 "restart_window" => {
@@ -576,15 +636,21 @@ impl databricks_runtime::serde_support::object::FromObject for CreatePipeline {
                     object::read_into(&mut map, &mut value.serverless_compute_id)
                 }
                 "storage" => object::read_into(&mut map, &mut value.storage),
-                "tags" => object::read_into(&mut map, &mut value.tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "target" => object::read_into(&mut map, &mut value.target),
                 "trigger" => object::read_into(&mut map, &mut value.trigger),
                 "usage_policy_id" => {
                     object::read_into(&mut map, &mut value.usage_policy_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -641,9 +707,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreatePipelineRes
                     object::read_into(&mut map, &mut value.effective_settings)
                 }
                 "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -872,8 +938,20 @@ impl databricks_runtime::serde_support::object::FromObject for EditPipeline {
                 }
                 "catalog" => object::read_into(&mut map, &mut value.catalog),
                 "channel" => object::read_into(&mut map, &mut value.channel),
-                "clusters" => object::read_into(&mut map, &mut value.clusters),
-                "configuration" => object::read_into(&mut map, &mut value.configuration),
+                "clusters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.clusters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "configuration" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.configuration,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "continuous" => object::read_into(&mut map, &mut value.continuous),
                 "deployment" => object::read_into(&mut map, &mut value.deployment),
                 "development" => object::read_into(&mut map, &mut value.development),
@@ -891,10 +969,28 @@ impl databricks_runtime::serde_support::object::FromObject for EditPipeline {
                 "ingestion_definition" => {
                     object::read_into(&mut map, &mut value.ingestion_definition)
                 }
-                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "name" => object::read_into(&mut map, &mut value.name),
-                "notifications" => object::read_into(&mut map, &mut value.notifications),
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "notifications" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.notifications,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "parent_path" => object::read_into(&mut map, &mut value.parent_path),
                 "photon" => object::read_into(&mut map, &mut value.photon),
                 "restart_window" => {
@@ -908,15 +1004,21 @@ impl databricks_runtime::serde_support::object::FromObject for EditPipeline {
                     object::read_into(&mut map, &mut value.serverless_compute_id)
                 }
                 "storage" => object::read_into(&mut map, &mut value.storage),
-                "tags" => object::read_into(&mut map, &mut value.tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "target" => object::read_into(&mut map, &mut value.target),
                 "trigger" => object::read_into(&mut map, &mut value.trigger),
                 "usage_policy_id" => {
                     object::read_into(&mut map, &mut value.usage_policy_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -966,11 +1068,15 @@ for GetPipelinePermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1120,10 +1226,20 @@ impl databricks_runtime::serde_support::object::FromObject for GetPipelineRespon
                     object::read_number_into(&mut map, &mut value.last_modified)
                 }
                 "latest_updates" => {
-                    object::read_into(&mut map, &mut value.latest_updates)
+                    object::read_with(
+                        &mut map,
+                        &mut value.latest_updates,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "name" => object::read_into(&mut map, &mut value.name),
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
                 "run_as" => object::read_into(&mut map, &mut value.run_as),
                 "run_as_user_name" => {
@@ -1131,9 +1247,9 @@ impl databricks_runtime::serde_support::object::FromObject for GetPipelineRespon
                 }
                 "spec" => object::read_into(&mut map, &mut value.spec),
                 "state" => object::read_into(&mut map, &mut value.state),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1183,9 +1299,9 @@ for GetPipelineUpdateResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "update" => object::read_into(&mut map, &mut value.update),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1265,12 +1381,30 @@ for GoogleAdsCustomReportOptions {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "resource" => object::read_some(&mut map, &mut resource),
-                "metrics" => object::read_into(&mut map, &mut metrics),
-                "resource_fields" => object::read_into(&mut map, &mut resource_fields),
-                "segments" => object::read_into(&mut map, &mut segments),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "metrics" => {
+                    object::read_with(
+                        &mut map,
+                        &mut metrics,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "resource_fields" => {
+                    object::read_with(
+                        &mut map,
+                        &mut resource_fields,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "segments" => {
+                    object::read_with(
+                        &mut map,
+                        &mut segments,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             resource: object::required(resource, "resource")?,
@@ -1367,9 +1501,9 @@ impl databricks_runtime::serde_support::object::FromObject for GoogleAdsOptions 
                     object::read_number_into(&mut map, &mut lookback_window_days)
                 }
                 "sync_start_date" => object::read_into(&mut map, &mut sync_start_date),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             manager_account_id: object::required(
@@ -1442,9 +1576,9 @@ impl databricks_runtime::serde_support::object::FromObject for GoogleDriveOption
                     object::read_into(&mut map, &mut value.file_ingestion_options)
                 }
                 "url" => object::read_into(&mut map, &mut value.url),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1559,10 +1693,16 @@ for IngestionApiSourceConnectorConfig {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "configs" => object::read_into(&mut map, &mut value.configs),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "configs" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.configs,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1611,10 +1751,16 @@ for IngestionApiSourceConnectorOptions {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "options" => object::read_into(&mut map, &mut value.options),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "options" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.options,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1687,9 +1833,9 @@ for IngestionAutoFullRefreshPolicy {
                 "min_interval_hours" => {
                     object::read_number_into(&mut map, &mut min_interval_hours)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             enabled: object::required(enabled, "enabled")?,
@@ -1765,9 +1911,9 @@ for IngestionAvroTransformerOptions {
                 "schema_registry" => {
                     object::read_into(&mut map, &mut value.schema_registry)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1828,9 +1974,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionConfig {
                 "report" => object::read_into(&mut map, &mut value.report),
                 "schema" => object::read_into(&mut map, &mut value.schema),
                 "table" => object::read_into(&mut map, &mut value.table),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1879,11 +2025,15 @@ for IngestionConfluenceConnectorOptions {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "include_confluence_spaces" => {
-                    object::read_into(&mut map, &mut value.include_confluence_spaces)
+                    object::read_with(
+                        &mut map,
+                        &mut value.include_confluence_spaces,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1933,9 +2083,9 @@ for IngestionConfluentSchemaRegistryOptions {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "subject" => object::read_into(&mut map, &mut value.subject),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1987,9 +2137,9 @@ for IngestionConnectionParameters {
                 "source_catalog" => {
                     object::read_into(&mut map, &mut value.source_catalog)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2165,9 +2315,9 @@ for IngestionConnectorOptions {
                 "zendesk_support_options" => {
                     object::read_into(&mut map, &mut value.zendesk_support_options)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2303,9 +2453,9 @@ for IngestionDataStagingOptions {
                 "catalog_name" => object::read_some(&mut map, &mut catalog_name),
                 "schema_name" => object::read_some(&mut map, &mut schema_name),
                 "volume_name" => object::read_into(&mut map, &mut volume_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             catalog_name: object::required(catalog_name, "catalog_name")?,
@@ -2375,9 +2525,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionFileFilt
                     object::read_into(&mut map, &mut value.modified_before)
                 }
                 "path_filter" => object::read_into(&mut map, &mut value.path_filter),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2563,10 +2713,20 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionFileOpti
                 "corrupt_record_column" => {
                     object::read_into(&mut map, &mut value.corrupt_record_column)
                 }
-                "file_filters" => object::read_into(&mut map, &mut value.file_filters),
+                "file_filters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.file_filters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "format" => object::read_into(&mut map, &mut value.format),
                 "format_options" => {
-                    object::read_into(&mut map, &mut value.format_options)
+                    object::read_with(
+                        &mut map,
+                        &mut value.format_options,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "ignore_corrupt_files" => {
                     object::read_into(&mut map, &mut value.ignore_corrupt_files)
@@ -2587,9 +2747,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionFileOpti
                 "single_variant_column" => {
                     object::read_into(&mut map, &mut value.single_variant_column)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2697,9 +2857,9 @@ for IngestionGatewayPipelineDefinition {
                 "gateway_storage_name" => {
                     object::read_into(&mut map, &mut gateway_storage_name)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             connection_name: object::required(connection_name, "connection_name")?,
@@ -2764,9 +2924,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionGoogleAd
                 "manager_account_id" => {
                     object::read_into(&mut map, &mut value.manager_account_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2815,11 +2975,15 @@ for IngestionJiraConnectorOptions {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "include_jira_spaces" => {
-                    object::read_into(&mut map, &mut value.include_jira_spaces)
+                    object::read_with(
+                        &mut map,
+                        &mut value.include_jira_spaces,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2897,9 +3061,9 @@ for IngestionJsonTransformerOptions {
                     object::read_into(&mut map, &mut value.schema_file_path)
                 }
                 "schema_hints" => object::read_into(&mut map, &mut value.schema_hints),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2980,7 +3144,13 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionKafkaOpt
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "client_config" => object::read_into(&mut map, &mut value.client_config),
+                "client_config" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.client_config,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "key_transformer" => {
                     object::read_into(&mut map, &mut value.key_transformer)
                 }
@@ -2994,13 +3164,19 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionKafkaOpt
                     object::read_into(&mut map, &mut value.starting_offset)
                 }
                 "topic_pattern" => object::read_into(&mut map, &mut value.topic_pattern),
-                "topics" => object::read_into(&mut map, &mut value.topics),
+                "topics" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.topics,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "value_transformer" => {
                     object::read_into(&mut map, &mut value.value_transformer)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3051,9 +3227,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionMarketoO
                 "sync_start_date" => {
                     object::read_into(&mut map, &mut value.sync_start_date)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3129,11 +3305,17 @@ for IngestionOperationTimeWindow {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "start_hour" => object::read_number_some(&mut map, &mut start_hour),
-                "days_of_week" => object::read_into(&mut map, &mut days_of_week),
+                "days_of_week" => {
+                    object::read_with(
+                        &mut map,
+                        &mut days_of_week,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "time_zone_id" => object::read_into(&mut map, &mut time_zone_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             start_hour: object::required(start_hour, "start_hour")?,
@@ -3360,27 +3542,59 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionOutlookO
                     object::read_into(&mut map, &mut value.attachment_mode)
                 }
                 "body_format" => object::read_into(&mut map, &mut value.body_format),
-                "folder_filter" => object::read_into(&mut map, &mut value.folder_filter),
+                "folder_filter" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.folder_filter,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "include_folders" => {
-                    object::read_into(&mut map, &mut value.include_folders)
+                    object::read_with(
+                        &mut map,
+                        &mut value.include_folders,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "include_mailboxes" => {
-                    object::read_into(&mut map, &mut value.include_mailboxes)
+                    object::read_with(
+                        &mut map,
+                        &mut value.include_mailboxes,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "include_senders" => {
-                    object::read_into(&mut map, &mut value.include_senders)
+                    object::read_with(
+                        &mut map,
+                        &mut value.include_senders,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "include_subjects" => {
-                    object::read_into(&mut map, &mut value.include_subjects)
+                    object::read_with(
+                        &mut map,
+                        &mut value.include_subjects,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "sender_filter" => object::read_into(&mut map, &mut value.sender_filter),
+                "sender_filter" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.sender_filter,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "start_date" => object::read_into(&mut map, &mut value.start_date),
                 "subject_filter" => {
-                    object::read_into(&mut map, &mut value.subject_filter)
+                    object::read_with(
+                        &mut map,
+                        &mut value.subject_filter,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3566,17 +3780,27 @@ for IngestionPipelineDefinition {
                 "netsuite_jar_path" => {
                     object::read_into(&mut map, &mut value.netsuite_jar_path)
                 }
-                "objects" => object::read_into(&mut map, &mut value.objects),
+                "objects" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.objects,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "source_configurations" => {
-                    object::read_into(&mut map, &mut value.source_configurations)
+                    object::read_with(
+                        &mut map,
+                        &mut value.source_configurations,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "source_type" => object::read_into(&mut map, &mut value.source_type),
                 "table_configuration" => {
                     object::read_into(&mut map, &mut value.table_configuration)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3631,10 +3855,16 @@ for IngestionPipelineDefinitionFanoutOptions {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "fanout_by" => object::read_into(&mut map, &mut value.fanout_by),
-                "transforms" => object::read_into(&mut map, &mut value.transforms),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "transforms" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.transforms,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3698,7 +3928,11 @@ for IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "cursor_columns" => {
-                    object::read_into(&mut map, &mut value.cursor_columns)
+                    object::read_with(
+                        &mut map,
+                        &mut value.cursor_columns,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "deletion_condition" => {
                     object::read_into(&mut map, &mut value.deletion_condition)
@@ -3709,9 +3943,9 @@ for IngestionPipelineDefinitionTableSpecificConfigQueryBasedConnectorConfig {
                         &mut value.hard_deletion_sync_min_interval_in_seconds,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3775,13 +4009,23 @@ for IngestionPipelineDefinitionWorkdayReportParameters {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "incremental" => object::read_into(&mut map, &mut value.incremental),
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
-                "report_parameters" => {
-                    object::read_into(&mut map, &mut value.report_parameters)
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "report_parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.report_parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3839,9 +4083,9 @@ for IngestionPipelineDefinitionWorkdayReportParametersQueryKeyValue {
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -3891,9 +4135,9 @@ for IngestionPostgresCatalogConfig {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "slot_config" => object::read_into(&mut map, &mut value.slot_config),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3951,9 +4195,9 @@ for IngestionPostgresSlotConfig {
                     object::read_into(&mut map, &mut value.publication_name)
                 }
                 "slot_name" => object::read_into(&mut map, &mut value.slot_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4039,9 +4283,9 @@ for IngestionProtobufTransformerOptions {
                 "schema_registry" => {
                     object::read_into(&mut map, &mut value.schema_registry)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4099,9 +4343,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionRabbitmq
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "queue" => object::read_some(&mut map, &mut queue),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             queue: object::required(queue, "queue")?,
@@ -4202,9 +4446,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionReportSp
                 "table_configuration" => {
                     object::read_into(&mut map, &mut table_configuration)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             source_url: object::required(source_url, "source_url")?,
@@ -4427,9 +4671,9 @@ for IngestionSchemaRegistryConfig {
                 "protobuf_message_name" => {
                     object::read_into(&mut map, &mut value.protobuf_message_name)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4547,9 +4791,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionSchemaSp
                 "table_configuration" => {
                     object::read_into(&mut map, &mut table_configuration)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             destination_catalog: object::required(
@@ -4616,9 +4860,9 @@ for IngestionSmartsheetOptions {
                 "enforce_schema" => {
                     object::read_into(&mut map, &mut value.enforce_schema)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4676,9 +4920,9 @@ for IngestionSourceCatalogConfig {
                 "source_catalog" => {
                     object::read_into(&mut map, &mut value.source_catalog)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4743,9 +4987,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionSourceCo
                 "google_ads_config" => {
                     object::read_into(&mut map, &mut value.google_ads_config)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5020,9 +5264,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionTableSpe
                 "table_configuration" => {
                     object::read_into(&mut map, &mut table_configuration)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             destination_catalog: object::required(
@@ -5157,18 +5401,36 @@ for IngestionTableSpecificConfig {
                     object::read_into(&mut map, &mut value.auto_full_refresh_policy)
                 }
                 "clustering_columns" => {
-                    object::read_into(&mut map, &mut value.clustering_columns)
+                    object::read_with(
+                        &mut map,
+                        &mut value.clustering_columns,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "enable_auto_clustering" => {
                     object::read_into(&mut map, &mut value.enable_auto_clustering)
                 }
                 "exclude_columns" => {
-                    object::read_into(&mut map, &mut value.exclude_columns)
+                    object::read_with(
+                        &mut map,
+                        &mut value.exclude_columns,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "include_columns" => {
-                    object::read_into(&mut map, &mut value.include_columns)
+                    object::read_with(
+                        &mut map,
+                        &mut value.include_columns,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "primary_keys" => object::read_into(&mut map, &mut value.primary_keys),
+                "primary_keys" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.primary_keys,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "query_based_connector_config" => {
                     object::read_into(&mut map, &mut value.query_based_connector_config)
                 }
@@ -5180,19 +5442,29 @@ for IngestionTableSpecificConfig {
                     )
                 }
                 "scd_type" => object::read_into(&mut map, &mut value.scd_type),
-                "sequence_by" => object::read_into(&mut map, &mut value.sequence_by),
+                "sequence_by" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.sequence_by,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "source_metadata_column" => {
                     object::read_into(&mut map, &mut value.source_metadata_column)
                 }
                 "table_properties" => {
-                    object::read_into(&mut map, &mut value.table_properties)
+                    object::read_with(
+                        &mut map,
+                        &mut value.table_properties,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "workday_report_parameters" => {
                     object::read_into(&mut map, &mut value.workday_report_parameters)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5273,9 +5545,9 @@ impl databricks_runtime::serde_support::object::FromObject for IngestionTransfor
                 "protobuf_options" => {
                     object::read_into(&mut map, &mut value.protobuf_options)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5395,9 +5667,9 @@ for IngestionZendeskSupportOptions {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "start_date" => object::read_into(&mut map, &mut value.start_date),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5468,9 +5740,9 @@ impl databricks_runtime::serde_support::object::FromObject for LinkedInAdsOption
                 "sync_start_date" => {
                     object::read_into(&mut map, &mut value.sync_start_date)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5568,13 +5840,23 @@ for LinkedInAdsOptionsLinkedInAdsCustomReportOptions {
             let read = match key.as_str() {
                 "finder" => object::read_some(&mut map, &mut finder),
                 "entity_granularity" => {
-                    object::read_into(&mut map, &mut entity_granularity)
+                    object::read_with(
+                        &mut map,
+                        &mut entity_granularity,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "metrics" => object::read_into(&mut map, &mut metrics),
+                "metrics" => {
+                    object::read_with(
+                        &mut map,
+                        &mut metrics,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "time_granularity" => object::read_into(&mut map, &mut time_granularity),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             finder: object::required(finder, "finder")?,
@@ -5855,16 +6137,22 @@ for ListPipelineEventsResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "events" => object::read_into(&mut map, &mut value.events),
+                "events" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.events,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
                 "prev_page_token" => {
                     object::read_into(&mut map, &mut value.prev_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5929,10 +6217,16 @@ for ListPipelineUpdatesResponse {
                 "prev_page_token" => {
                     object::read_into(&mut map, &mut value.prev_page_token)
                 }
-                "updates" => object::read_into(&mut map, &mut value.updates),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "updates" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.updates,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5988,10 +6282,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListPipelinesResp
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                "statuses" => object::read_into(&mut map, &mut value.statuses),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "statuses" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.statuses,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6086,15 +6386,29 @@ impl databricks_runtime::serde_support::object::FromObject for MetaMarketingOpti
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "action_attribution_windows" => {
-                    object::read_into(&mut map, &mut value.action_attribution_windows)
+                    object::read_with(
+                        &mut map,
+                        &mut value.action_attribution_windows,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "action_breakdowns" => {
-                    object::read_into(&mut map, &mut value.action_breakdowns)
+                    object::read_with(
+                        &mut map,
+                        &mut value.action_breakdowns,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "action_report_time" => {
                     object::read_into(&mut map, &mut value.action_report_time)
                 }
-                "breakdowns" => object::read_into(&mut map, &mut value.breakdowns),
+                "breakdowns" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.breakdowns,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "custom_insights_lookback_window" => {
                     object::read_number_into(
                         &mut map,
@@ -6109,9 +6423,9 @@ impl databricks_runtime::serde_support::object::FromObject for MetaMarketingOpti
                 "time_increment" => {
                     object::read_into(&mut map, &mut value.time_increment)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6187,22 +6501,36 @@ for MetaMarketingOptionsMetaMarketingCustomReportOptions {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "action_attribution_windows" => {
-                    object::read_into(&mut map, &mut value.action_attribution_windows)
+                    object::read_with(
+                        &mut map,
+                        &mut value.action_attribution_windows,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "action_breakdowns" => {
-                    object::read_into(&mut map, &mut value.action_breakdowns)
+                    object::read_with(
+                        &mut map,
+                        &mut value.action_breakdowns,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "action_report_time" => {
                     object::read_into(&mut map, &mut value.action_report_time)
                 }
-                "breakdowns" => object::read_into(&mut map, &mut value.breakdowns),
+                "breakdowns" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.breakdowns,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "level" => object::read_into(&mut map, &mut value.level),
                 "time_increment" => {
                     object::read_into(&mut map, &mut value.time_increment)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6265,9 +6593,9 @@ impl databricks_runtime::serde_support::object::FromObject for OneDriveOptions {
                     object::read_into(&mut map, &mut value.file_ingestion_options)
                 }
                 "url" => object::read_into(&mut map, &mut value.url),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6402,9 +6730,9 @@ for PipelineAccessControlRequest {
                     object::read_into(&mut map, &mut value.service_principal_name)
                 }
                 "user_name" => object::read_into(&mut map, &mut value.user_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6475,7 +6803,11 @@ for PipelineAccessControlResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "group_name" => object::read_into(&mut map, &mut value.group_name),
@@ -6483,9 +6815,9 @@ for PipelineAccessControlResponse {
                     object::read_into(&mut map, &mut value.service_principal_name)
                 }
                 "user_name" => object::read_into(&mut map, &mut value.user_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6700,7 +7032,13 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineCluster {
                 "cluster_log_conf" => {
                     object::read_into(&mut map, &mut value.cluster_log_conf)
                 }
-                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.custom_tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "driver_instance_pool_id" => {
                     object::read_into(&mut map, &mut value.driver_instance_pool_id)
                 }
@@ -6713,7 +7051,13 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineCluster {
                 "gcp_attributes" => {
                     object::read_into(&mut map, &mut value.gcp_attributes)
                 }
-                "init_scripts" => object::read_into(&mut map, &mut value.init_scripts),
+                "init_scripts" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.init_scripts,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "instance_pool_id" => {
                     object::read_into(&mut map, &mut value.instance_pool_id)
                 }
@@ -6723,16 +7067,30 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineCluster {
                     object::read_number_into(&mut map, &mut value.num_workers)
                 }
                 "policy_id" => object::read_into(&mut map, &mut value.policy_id),
-                "spark_conf" => object::read_into(&mut map, &mut value.spark_conf),
+                "spark_conf" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_conf,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "spark_env_vars" => {
-                    object::read_into(&mut map, &mut value.spark_env_vars)
+                    object::read_with(
+                        &mut map,
+                        &mut value.spark_env_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "ssh_public_keys" => {
-                    object::read_into(&mut map, &mut value.ssh_public_keys)
+                    object::read_with(
+                        &mut map,
+                        &mut value.ssh_public_keys,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6810,9 +7168,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineClusterAu
                 "min_workers" => object::read_number_some(&mut map, &mut min_workers),
                 "max_workers" => object::read_number_some(&mut map, &mut max_workers),
                 "mode" => object::read_into(&mut map, &mut mode),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             min_workers: object::required(min_workers, "min_workers")?,
@@ -6937,9 +7295,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineCronTrigg
                     object::read_into(&mut map, &mut value.quartz_cron_schedule)
                 }
                 "timezone_id" => object::read_into(&mut map, &mut value.timezone_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6998,9 +7356,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineDataPlane
             let read = match key.as_str() {
                 "instance" => object::read_into(&mut map, &mut value.instance),
                 "seq_no" => object::read_number_into(&mut map, &mut value.seq_no),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7167,9 +7525,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineDeploymen
                     object::read_into(&mut map, &mut metadata_file_path)
                 }
                 "version_id" => object::read_into(&mut map, &mut version_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             kind: object::required(kind, "kind")?,
@@ -7286,11 +7644,17 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineErrorDeta
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "exceptions" => object::read_into(&mut map, &mut value.exceptions),
+                "exceptions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.exceptions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "fatal" => object::read_into(&mut map, &mut value.fatal),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7396,9 +7760,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineEvent {
                 "sequence" => object::read_into(&mut map, &mut value.sequence),
                 "timestamp" => object::read_into(&mut map, &mut value.timestamp),
                 "truncation" => object::read_into(&mut map, &mut value.truncation),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7529,9 +7893,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineEventLogS
                 "catalog" => object::read_into(&mut map, &mut value.catalog),
                 "name" => object::read_into(&mut map, &mut value.name),
                 "schema" => object::read_into(&mut map, &mut value.schema),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7591,9 +7955,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineEventSequ
                     object::read_number_into(&mut map, &mut value.control_plane_seq_no)
                 }
                 "data_plane_id" => object::read_into(&mut map, &mut value.data_plane_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7642,11 +8006,15 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineEventTrun
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "truncated_fields" => {
-                    object::read_into(&mut map, &mut value.truncated_fields)
+                    object::read_with(
+                        &mut map,
+                        &mut value.truncated_fields,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7696,9 +8064,9 @@ for PipelineEventTruncationDetail {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "field_name" => object::read_into(&mut map, &mut value.field_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7747,9 +8115,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineFileLibra
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "path" => object::read_into(&mut map, &mut value.path),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7803,11 +8171,23 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineFilters {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "exclude" => object::read_into(&mut map, &mut value.exclude),
-                "include" => object::read_into(&mut map, &mut value.include),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "exclude" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.exclude,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "include" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.include,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7948,9 +8328,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineLibrary {
                 "maven" => object::read_into(&mut map, &mut value.maven),
                 "notebook" => object::read_into(&mut map, &mut value.notebook),
                 "whl" => object::read_into(&mut map, &mut value.whl),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7992,7 +8372,10 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineManualTri
         use databricks_runtime::serde_support::object;
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
-            object::keep(&mut map, key, &mut value.unknown_fields)?;
+            object::at_key(
+                object::keep(&mut map, &key, &mut value.unknown_fields),
+                key,
+            )?;
         }
         Ok(value)
     }
@@ -8107,9 +8490,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineNotebookL
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "path" => object::read_into(&mut map, &mut value.path),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8163,13 +8546,23 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineNotificat
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "alerts" => object::read_into(&mut map, &mut value.alerts),
-                "email_recipients" => {
-                    object::read_into(&mut map, &mut value.email_recipients)
+                "alerts" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.alerts,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "email_recipients" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.email_recipients,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8372,9 +8765,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineOrigin {
                     object::read_into(&mut map, &mut value.uc_resource_id)
                 }
                 "update_id" => object::read_into(&mut map, &mut value.update_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8423,9 +8816,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelinePathPatte
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "include" => object::read_into(&mut map, &mut value.include),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8485,14 +8878,18 @@ impl databricks_runtime::serde_support::object::FromObject for PipelinePermissio
             let read = match key.as_str() {
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8621,13 +9018,17 @@ impl databricks_runtime::serde_support::object::FromObject for PipelinePermissio
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8685,9 +9086,9 @@ for PipelinePermissionsDescription {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8737,11 +9138,15 @@ for PipelinePermissionsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8862,9 +9267,9 @@ for PipelineReplaceWhereOverride {
                 "predicate_override" => {
                     object::read_into(&mut map, &mut value.predicate_override)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -8939,11 +9344,17 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineRestartWi
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "start_hour" => object::read_number_some(&mut map, &mut start_hour),
-                "days_of_week" => object::read_into(&mut map, &mut days_of_week),
+                "days_of_week" => {
+                    object::read_with(
+                        &mut map,
+                        &mut days_of_week,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "time_zone_id" => object::read_into(&mut map, &mut time_zone_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             start_hour: object::required(start_hour, "start_hour")?,
@@ -9012,9 +9423,9 @@ for PipelineRewindDatasetSpec {
                 "reset_checkpoints" => {
                     object::read_into(&mut map, &mut value.reset_checkpoints)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9072,14 +9483,20 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineRewindSpe
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "datasets" => object::read_into(&mut map, &mut value.datasets),
+                "datasets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.datasets,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "dry_run" => object::read_into(&mut map, &mut value.dry_run),
                 "rewind_timestamp" => {
                     object::read_into(&mut map, &mut value.rewind_timestamp)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9142,9 +9559,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineRunAs {
                     object::read_into(&mut map, &mut value.service_principal_name)
                 }
                 "user_name" => object::read_into(&mut map, &mut value.user_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9205,10 +9622,16 @@ for PipelineSerializedException {
             let read = match key.as_str() {
                 "class_name" => object::read_into(&mut map, &mut value.class_name),
                 "message" => object::read_into(&mut map, &mut value.message),
-                "stack" => object::read_into(&mut map, &mut value.stack),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "stack" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.stack,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9410,8 +9833,20 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineSpec {
                 }
                 "catalog" => object::read_into(&mut map, &mut value.catalog),
                 "channel" => object::read_into(&mut map, &mut value.channel),
-                "clusters" => object::read_into(&mut map, &mut value.clusters),
-                "configuration" => object::read_into(&mut map, &mut value.configuration),
+                "clusters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.clusters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "configuration" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.configuration,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "continuous" => object::read_into(&mut map, &mut value.continuous),
                 "deployment" => object::read_into(&mut map, &mut value.deployment),
                 "development" => object::read_into(&mut map, &mut value.development),
@@ -9426,9 +9861,21 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineSpec {
                 "ingestion_definition" => {
                     object::read_into(&mut map, &mut value.ingestion_definition)
                 }
-                "libraries" => object::read_into(&mut map, &mut value.libraries),
+                "libraries" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.libraries,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "name" => object::read_into(&mut map, &mut value.name),
-                "notifications" => object::read_into(&mut map, &mut value.notifications),
+                "notifications" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.notifications,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "parent_path" => object::read_into(&mut map, &mut value.parent_path),
                 "photon" => object::read_into(&mut map, &mut value.photon),
                 "restart_window" => {
@@ -9441,15 +9888,21 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineSpec {
                     object::read_into(&mut map, &mut value.serverless_compute_id)
                 }
                 "storage" => object::read_into(&mut map, &mut value.storage),
-                "tags" => object::read_into(&mut map, &mut value.tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "target" => object::read_into(&mut map, &mut value.target),
                 "trigger" => object::read_into(&mut map, &mut value.trigger),
                 "usage_policy_id" => {
                     object::read_into(&mut map, &mut value.usage_policy_id)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9523,9 +9976,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineStackFram
                     object::read_number_into(&mut map, &mut value.line_number)
                 }
                 "method_name" => object::read_into(&mut map, &mut value.method_name),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9704,7 +10157,11 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineStateInfo
                 }
                 "health" => object::read_into(&mut map, &mut value.health),
                 "latest_updates" => {
-                    object::read_into(&mut map, &mut value.latest_updates)
+                    object::read_with(
+                        &mut map,
+                        &mut value.latest_updates,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "name" => object::read_into(&mut map, &mut value.name),
                 "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
@@ -9712,9 +10169,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineStateInfo
                     object::read_into(&mut map, &mut value.run_as_user_name)
                 }
                 "state" => object::read_into(&mut map, &mut value.state),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9769,9 +10226,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineTrigger {
             let read = match key.as_str() {
                 "cron" => object::read_into(&mut map, &mut value.cron),
                 "manual" => object::read_into(&mut map, &mut value.manual),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -9983,29 +10440,48 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineUpdateInf
                 }
                 "full_refresh" => object::read_into(&mut map, &mut value.full_refresh),
                 "full_refresh_selection" => {
-                    object::read_into(&mut map, &mut value.full_refresh_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut value.full_refresh_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "full_refresh_selection_by_path" => {
-                    object::read_into(
+                    object::read_with(
                         &mut map,
                         &mut value.full_refresh_selection_by_path,
+                        object::opt(object::list_of(object::plain())),
                     )
                 }
                 "mode" => object::read_into(&mut map, &mut value.mode),
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "pipeline_id" => object::read_into(&mut map, &mut value.pipeline_id),
                 "refresh_selection" => {
-                    object::read_into(&mut map, &mut value.refresh_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut value.refresh_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "refresh_selection_by_path" => {
-                    object::read_into(&mut map, &mut value.refresh_selection_by_path)
+                    object::read_with(
+                        &mut map,
+                        &mut value.refresh_selection_by_path,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "state" => object::read_into(&mut map, &mut value.state),
                 "update_id" => object::read_into(&mut map, &mut value.update_id),
                 "validate_only" => object::read_into(&mut map, &mut value.validate_only),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10226,9 +10702,9 @@ impl databricks_runtime::serde_support::object::FromObject for PipelineUpdateSta
                 "creation_time" => object::read_into(&mut map, &mut value.creation_time),
                 "state" => object::read_into(&mut map, &mut value.state),
                 "update_id" => object::read_into(&mut map, &mut value.update_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10282,7 +10758,7 @@ impl databricks_runtime::serde_support::object::FromObject for PipelinesDeletePa
                 "force" => object::read_into(&mut map, &mut value.force),
                 _ => object::refuse(&key, &["cascade", "force"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10335,13 +10811,19 @@ impl databricks_runtime::serde_support::object::FromObject for PipelinesEnvironm
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "dependencies" => object::read_into(&mut map, &mut value.dependencies),
+                "dependencies" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.dependencies,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "environment_version" => {
                     object::read_into(&mut map, &mut value.environment_version)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10409,7 +10891,13 @@ for PipelinesListPipelineEventsParams {
                 "max_results" => {
                     object::read_number_into(&mut map, &mut value.max_results)
                 }
-                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "order_by" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.order_by,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => {
                     object::refuse(
@@ -10418,7 +10906,7 @@ for PipelinesListPipelineEventsParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10486,7 +10974,13 @@ for PipelinesListPipelinesParams {
                 "max_results" => {
                     object::read_number_into(&mut map, &mut value.max_results)
                 }
-                "order_by" => object::read_into(&mut map, &mut value.order_by),
+                "order_by" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.order_by,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "page_token" => object::read_into(&mut map, &mut value.page_token),
                 _ => {
                     object::refuse(
@@ -10495,7 +10989,7 @@ for PipelinesListPipelinesParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10567,7 +11061,7 @@ for PipelinesListUpdatesParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10638,9 +11132,9 @@ impl databricks_runtime::serde_support::object::FromObject for RedditAdsOptions 
                 "sync_start_date" => {
                     object::read_into(&mut map, &mut value.sync_start_date)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10693,11 +11187,23 @@ for RedditAdsOptionsRedditAdsCustomReportOptions {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "breakdowns" => object::read_into(&mut map, &mut value.breakdowns),
-                "fields" => object::read_into(&mut map, &mut value.fields),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "breakdowns" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.breakdowns,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "fields" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.fields,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10760,9 +11266,9 @@ impl databricks_runtime::serde_support::object::FromObject for SharepointOptions
                     object::read_into(&mut map, &mut value.file_ingestion_options)
                 }
                 "url" => object::read_into(&mut map, &mut value.url),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -10940,32 +11446,59 @@ impl databricks_runtime::serde_support::object::FromObject for StartPipelineUpda
                 "development" => object::read_into(&mut map, &mut value.development),
                 "full_refresh" => object::read_into(&mut map, &mut value.full_refresh),
                 "full_refresh_selection" => {
-                    object::read_into(&mut map, &mut value.full_refresh_selection)
-                }
-                "full_refresh_selection_by_path" => {
-                    object::read_into(
+                    object::read_with(
                         &mut map,
-                        &mut value.full_refresh_selection_by_path,
+                        &mut value.full_refresh_selection,
+                        object::opt(object::list_of(object::plain())),
                     )
                 }
-                "parameters" => object::read_into(&mut map, &mut value.parameters),
+                "full_refresh_selection_by_path" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.full_refresh_selection_by_path,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.parameters,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "refresh_selection" => {
-                    object::read_into(&mut map, &mut value.refresh_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut value.refresh_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "refresh_selection_by_path" => {
-                    object::read_into(&mut map, &mut value.refresh_selection_by_path)
+                    object::read_with(
+                        &mut map,
+                        &mut value.refresh_selection_by_path,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "replace_where_overrides" => {
-                    object::read_into(&mut map, &mut value.replace_where_overrides)
+                    object::read_with(
+                        &mut map,
+                        &mut value.replace_where_overrides,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "reset_checkpoint_selection" => {
-                    object::read_into(&mut map, &mut value.reset_checkpoint_selection)
+                    object::read_with(
+                        &mut map,
+                        &mut value.reset_checkpoint_selection,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "rewind_spec" => object::read_into(&mut map, &mut value.rewind_spec),
                 "validate_only" => object::read_into(&mut map, &mut value.validate_only),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -11015,9 +11548,9 @@ for StartPipelineUpdateResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "update_id" => object::read_into(&mut map, &mut value.update_id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -11108,11 +11641,23 @@ impl databricks_runtime::serde_support::object::FromObject for TikTokAdsOptions 
                     object::read_into(&mut map, &mut value.custom_report_options)
                 }
                 "data_level" => object::read_into(&mut map, &mut value.data_level),
-                "dimensions" => object::read_into(&mut map, &mut value.dimensions),
+                "dimensions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.dimensions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "lookback_window_days" => {
                     object::read_number_into(&mut map, &mut value.lookback_window_days)
                 }
-                "metrics" => object::read_into(&mut map, &mut value.metrics),
+                "metrics" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.metrics,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "query_lifetime" => {
                     object::read_into(&mut map, &mut value.query_lifetime)
                 }
@@ -11120,9 +11665,9 @@ impl databricks_runtime::serde_support::object::FromObject for TikTokAdsOptions 
                 "sync_start_date" => {
                     object::read_into(&mut map, &mut value.sync_start_date)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -11192,15 +11737,27 @@ for TikTokAdsOptionsTikTokAdsCustomReportOptions {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "data_level" => object::read_into(&mut map, &mut value.data_level),
-                "dimensions" => object::read_into(&mut map, &mut value.dimensions),
-                "metrics" => object::read_into(&mut map, &mut value.metrics),
+                "dimensions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.dimensions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "metrics" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.metrics,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "query_lifetime" => {
                     object::read_into(&mut map, &mut value.query_lifetime)
                 }
                 "report_type" => object::read_into(&mut map, &mut value.report_type),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

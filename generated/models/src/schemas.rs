@@ -94,13 +94,19 @@ impl databricks_runtime::serde_support::object::FromObject for CreateSchema {
                 "catalog_name" => object::read_some(&mut map, &mut catalog_name),
                 "comment" => object::read_into(&mut map, &mut comment),
                 "storage_root" => object::read_into(&mut map, &mut storage_root),
-                "properties" => object::read_into(&mut map, &mut properties),
+                "properties" => {
+                    object::read_with(
+                        &mut map,
+                        &mut properties,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "custom_max_retention_hours" => {
                     object::read_number_into(&mut map, &mut custom_max_retention_hours)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -161,13 +167,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListSchemasRespon
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -325,7 +337,13 @@ impl databricks_runtime::serde_support::object::FromObject for SchemaInfo {
                 "storage_location" => {
                     object::read_into(&mut map, &mut value.storage_location)
                 }
-                "properties" => object::read_into(&mut map, &mut value.properties),
+                "properties" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.properties,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "enable_predictive_optimization" => {
                     object::read_into(
                         &mut map,
@@ -349,9 +367,9 @@ impl databricks_runtime::serde_support::object::FromObject for SchemaInfo {
                 "created_by" => object::read_into(&mut map, &mut value.created_by),
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -398,7 +416,7 @@ impl databricks_runtime::serde_support::object::FromObject for SchemasDeletePara
                 "force" => object::read_into(&mut map, &mut value.force),
                 _ => object::refuse(&key, &["force"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -447,7 +465,7 @@ impl databricks_runtime::serde_support::object::FromObject for SchemasGetParams 
                 }
                 _ => object::refuse(&key, &["include_browse"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -519,7 +537,7 @@ impl databricks_runtime::serde_support::object::FromObject for SchemasListParams
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -597,7 +615,13 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateSchema {
                 "new_name" => object::read_into(&mut map, &mut value.new_name),
                 "owner" => object::read_into(&mut map, &mut value.owner),
                 "comment" => object::read_into(&mut map, &mut value.comment),
-                "properties" => object::read_into(&mut map, &mut value.properties),
+                "properties" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.properties,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "enable_predictive_optimization" => {
                     object::read_into(
                         &mut map,
@@ -610,9 +634,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateSchema {
                         &mut value.custom_max_retention_hours,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

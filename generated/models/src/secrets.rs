@@ -62,9 +62,9 @@ for AzureKeyVaultSecretScopeMetadata {
             let read = match key.as_str() {
                 "resource_id" => object::read_some(&mut map, &mut resource_id),
                 "dns_name" => object::read_some(&mut map, &mut dns_name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             resource_id: object::required(resource_id, "resource_id")?,
@@ -160,9 +160,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateSecretScope
                 "backend_azure_keyvault" => {
                     object::read_into(&mut map, &mut backend_azure_keyvault)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             scope: object::required(scope, "scope")?,
@@ -232,9 +232,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteSecret {
             let read = match key_.as_str() {
                 "scope" => object::read_some(&mut map, &mut scope),
                 "key" => object::read_some(&mut map, &mut key),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             scope: object::required(scope, "scope")?,
@@ -302,9 +302,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteSecretAcl {
             let read = match key.as_str() {
                 "scope" => object::read_some(&mut map, &mut scope),
                 "principal" => object::read_some(&mut map, &mut principal),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             scope: object::required(scope, "scope")?,
@@ -366,9 +366,9 @@ impl databricks_runtime::serde_support::object::FromObject for DeleteSecretScope
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "scope" => object::read_some(&mut map, &mut scope),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             scope: object::required(scope, "scope")?,
@@ -427,9 +427,9 @@ impl databricks_runtime::serde_support::object::FromObject for GetSecretResponse
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -487,10 +487,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListSecretAclsRes
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "items" => object::read_into(&mut map, &mut value.items),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "items" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.items,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -538,10 +544,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListSecretScopesR
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "scopes" => object::read_into(&mut map, &mut value.scopes),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "scopes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -589,10 +601,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListSecretsRespon
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "secrets" => object::read_into(&mut map, &mut value.secrets),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "secrets" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.secrets,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -674,9 +692,9 @@ impl databricks_runtime::serde_support::object::FromObject for PutSecret {
                 "key" => object::read_some(&mut map, &mut key),
                 "string_value" => object::read_into(&mut map, &mut string_value),
                 "bytes_value" => object::read_into(&mut map, &mut bytes_value),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             scope: object::required(scope, "scope")?,
@@ -768,9 +786,9 @@ impl databricks_runtime::serde_support::object::FromObject for PutSecretAcl {
                 "scope" => object::read_some(&mut map, &mut scope),
                 "principal" => object::read_some(&mut map, &mut principal),
                 "permission" => object::read_some(&mut map, &mut permission),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             scope: object::required(scope, "scope")?,
@@ -839,9 +857,9 @@ impl databricks_runtime::serde_support::object::FromObject for SecretAclItem {
             let read = match key.as_str() {
                 "principal" => object::read_some(&mut map, &mut principal),
                 "permission" => object::read_some(&mut map, &mut permission),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             principal: object::required(principal, "principal")?,
@@ -972,9 +990,9 @@ impl databricks_runtime::serde_support::object::FromObject for SecretMetadata {
                 "last_updated_timestamp" => {
                     object::read_number_into(&mut map, &mut value.last_updated_timestamp)
                 }
-                _ => object::keep(&mut map, key_, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value)
     }
@@ -1037,9 +1055,9 @@ impl databricks_runtime::serde_support::object::FromObject for SecretScope {
                 "keyvault_metadata" => {
                     object::read_into(&mut map, &mut value.keyvault_metadata)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -83,11 +83,23 @@ for ListServicePrincipalResponse {
                 "itemsPerPage" => {
                     object::read_number_into(&mut map, &mut value.items_per_page)
                 }
-                "Resources" => object::read_into(&mut map, &mut value.resources),
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "Resources" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.resources,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -182,14 +194,38 @@ impl databricks_runtime::serde_support::object::FromObject for ServicePrincipal 
                 "applicationId" => object::read_into(&mut map, &mut value.application_id),
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
                 "active" => object::read_into(&mut map, &mut value.active),
-                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
-                "groups" => object::read_into(&mut map, &mut value.groups),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "entitlements" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.entitlements,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "groups" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.groups,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -361,7 +397,7 @@ for ServicePrincipalsListParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -448,14 +484,38 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateServicePrin
                 "applicationId" => object::read_into(&mut map, &mut value.application_id),
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
                 "active" => object::read_into(&mut map, &mut value.active),
-                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
-                "groups" => object::read_into(&mut map, &mut value.groups),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "entitlements" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.entitlements,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "groups" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.groups,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -55,9 +55,9 @@ impl databricks_runtime::serde_support::object::FromObject for Ai21LabsConfig {
                 "ai21labs_api_key_plaintext" => {
                     object::read_into(&mut map, &mut value.ai21labs_api_key_plaintext)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -138,7 +138,13 @@ impl databricks_runtime::serde_support::object::FromObject for AiGatewayConfig {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "guardrails" => object::read_into(&mut map, &mut value.guardrails),
-                "rate_limits" => object::read_into(&mut map, &mut value.rate_limits),
+                "rate_limits" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.rate_limits,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "usage_tracking_config" => {
                     object::read_into(&mut map, &mut value.usage_tracking_config)
                 }
@@ -148,9 +154,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiGatewayConfig {
                 "fallback_config" => {
                     object::read_into(&mut map, &mut value.fallback_config)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -210,9 +216,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiGatewayFallback
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "enabled" => object::read_some(&mut map, &mut enabled),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             enabled: object::required(enabled, "enabled")?,
@@ -282,12 +288,22 @@ for AiGatewayGuardrailParameters {
                 "safety" => object::read_into(&mut map, &mut value.safety),
                 "pii" => object::read_into(&mut map, &mut value.pii),
                 "invalid_keywords" => {
-                    object::read_into(&mut map, &mut value.invalid_keywords)
+                    object::read_with(
+                        &mut map,
+                        &mut value.invalid_keywords,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "valid_topics" => object::read_into(&mut map, &mut value.valid_topics),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "valid_topics" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.valid_topics,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -337,9 +353,9 @@ for AiGatewayGuardrailPiiBehavior {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "behavior" => object::read_into(&mut map, &mut value.behavior),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -460,9 +476,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiGatewayGuardrai
             let read = match key.as_str() {
                 "input" => object::read_into(&mut map, &mut value.input),
                 "output" => object::read_into(&mut map, &mut value.output),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -560,9 +576,9 @@ impl databricks_runtime::serde_support::object::FromObject for AiGatewayRateLimi
                 "key" => object::read_into(&mut map, &mut key),
                 "principal" => object::read_into(&mut map, &mut principal),
                 "renewal_period" => object::read_some(&mut map, &mut renewal_period),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             calls,
@@ -689,9 +705,9 @@ for AiGatewayUsageTrackingConfig {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "enabled" => object::read_into(&mut map, &mut value.enabled),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -809,9 +825,9 @@ impl databricks_runtime::serde_support::object::FromObject for AmazonBedrockConf
                 "instance_profile_arn" => {
                     object::read_into(&mut map, &mut instance_profile_arn)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             aws_region: object::required(aws_region, "aws_region")?,
@@ -964,9 +980,9 @@ impl databricks_runtime::serde_support::object::FromObject for AnthropicConfig {
                 "anthropic_api_key_plaintext" => {
                     object::read_into(&mut map, &mut value.anthropic_api_key_plaintext)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1051,9 +1067,9 @@ impl databricks_runtime::serde_support::object::FromObject for AutoCaptureConfig
                 }
                 "enabled" => object::read_into(&mut map, &mut value.enabled),
                 "state" => object::read_into(&mut map, &mut value.state),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1120,9 +1136,9 @@ impl databricks_runtime::serde_support::object::FromObject for CohereConfig {
                 "cohere_api_key_plaintext" => {
                     object::read_into(&mut map, &mut value.cohere_api_key_plaintext)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1227,14 +1243,20 @@ for CreateProvisionedThroughputEndpoint {
                 "name" => object::read_some(&mut map, &mut name),
                 "config" => object::read_some(&mut map, &mut config),
                 "ai_gateway" => object::read_into(&mut map, &mut ai_gateway),
-                "tags" => object::read_into(&mut map, &mut tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "budget_policy_id" => object::read_into(&mut map, &mut budget_policy_id),
                 "email_notifications" => {
                     object::read_into(&mut map, &mut email_notifications)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -1369,17 +1391,29 @@ impl databricks_runtime::serde_support::object::FromObject for CreateServingEndp
                 "description" => object::read_into(&mut map, &mut description),
                 "config" => object::read_into(&mut map, &mut config),
                 "ai_gateway" => object::read_into(&mut map, &mut ai_gateway),
-                "rate_limits" => object::read_into(&mut map, &mut rate_limits),
+                "rate_limits" => {
+                    object::read_with(
+                        &mut map,
+                        &mut rate_limits,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "route_optimized" => object::read_into(&mut map, &mut route_optimized),
-                "tags" => object::read_into(&mut map, &mut tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "budget_policy_id" => object::read_into(&mut map, &mut budget_policy_id),
                 "email_notifications" => {
                     object::read_into(&mut map, &mut email_notifications)
                 }
                 "telemetry_config" => object::read_into(&mut map, &mut telemetry_config),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -1469,9 +1503,9 @@ impl databricks_runtime::serde_support::object::FromObject for CustomProviderCon
                 "bearer_token_auth" => {
                     object::read_into(&mut map, &mut bearer_token_auth)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             custom_provider_url: object::required(
@@ -1560,9 +1594,9 @@ for DatabricksModelServingConfig {
                 "databricks_api_token_plaintext" => {
                     object::read_into(&mut map, &mut databricks_api_token_plaintext)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             databricks_workspace_url: object::required(
@@ -1642,12 +1676,24 @@ impl databricks_runtime::serde_support::object::FromObject for DataframeSplitInp
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "columns" => object::read_into(&mut map, &mut value.columns),
+                "columns" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.columns,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "index" => object::read_number_into(&mut map, &mut value.index),
-                "data" => object::read_into(&mut map, &mut value.data),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "data" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.data,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1808,9 +1854,9 @@ impl databricks_runtime::serde_support::object::FromObject for ExternalModel {
                 }
                 "openai_config" => object::read_into(&mut map, &mut openai_config),
                 "palm_config" => object::read_into(&mut map, &mut palm_config),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -1898,9 +1944,9 @@ impl databricks_runtime::serde_support::object::FromObject for ExternalModelApiK
                 "key" => object::read_some(&mut map, &mut key),
                 "value" => object::read_into(&mut map, &mut value),
                 "value_plaintext" => object::read_into(&mut map, &mut value_plaintext),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             key: object::required(key, "key")?,
@@ -1974,9 +2020,9 @@ for ExternalModelBearerTokenAuth {
                 "token_plaintext" => {
                     object::read_into(&mut map, &mut value.token_plaintext)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2126,11 +2172,15 @@ for GetServingEndpointPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2213,9 +2263,9 @@ for GoogleCloudVertexAiConfig {
                 "private_key_plaintext" => {
                     object::read_into(&mut map, &mut private_key_plaintext)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             project_id: object::required(project_id, "project_id")?,
@@ -2282,10 +2332,16 @@ for ListServingEndpointsResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "endpoints" => object::read_into(&mut map, &mut value.endpoints),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "endpoints" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.endpoints,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2420,9 +2476,9 @@ impl databricks_runtime::serde_support::object::FromObject for OpenAiConfig {
                         &mut value.microsoft_entra_client_secret_plaintext,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2498,9 +2554,9 @@ impl databricks_runtime::serde_support::object::FromObject for PaLmConfig {
                 "palm_api_key_plaintext" => {
                     object::read_into(&mut map, &mut value.palm_api_key_plaintext)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2563,11 +2619,23 @@ impl databricks_runtime::serde_support::object::FromObject for PatchServingEndpo
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "add_tags" => object::read_into(&mut map, &mut value.add_tags),
-                "delete_tags" => object::read_into(&mut map, &mut value.delete_tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "add_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.add_tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "delete_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.delete_tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2619,9 +2687,9 @@ for PatchServingEndpointTelemetryConfig {
                 "telemetry_config" => {
                     object::read_into(&mut map, &mut value.telemetry_config)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2676,14 +2744,18 @@ for ProvisionedThroughputConfig {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "served_entities" => {
-                    object::read_into(&mut map, &mut value.served_entities)
+                    object::read_with(
+                        &mut map,
+                        &mut value.served_entities,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "traffic_config" => {
                     object::read_into(&mut map, &mut value.traffic_config)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2742,9 +2814,9 @@ for ProvisionedThroughputConfigUpdate {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "config" => object::read_some(&mut map, &mut config),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             config: object::required(config, "config")?,
@@ -2847,9 +2919,9 @@ for ProvisionedThroughputServedModel {
                 "burst_scaling_enabled" => {
                     object::read_into(&mut map, &mut burst_scaling_enabled)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name,
@@ -2992,11 +3064,27 @@ impl databricks_runtime::serde_support::object::FromObject for QueryEndpointInpu
                     object::read_into(&mut map, &mut value.dataframe_split)
                 }
                 "dataframe_records" => {
-                    object::read_into(&mut map, &mut value.dataframe_records)
+                    object::read_with(
+                        &mut map,
+                        &mut value.dataframe_records,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "instances" => object::read_into(&mut map, &mut value.instances),
+                "instances" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.instances,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "inputs" => object::read_into(&mut map, &mut value.inputs),
-                "messages" => object::read_into(&mut map, &mut value.messages),
+                "messages" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.messages,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "prompt" => object::read_into(&mut map, &mut value.prompt),
                 "input" => object::read_into(&mut map, &mut value.input),
                 "max_tokens" => object::read_number_into(&mut map, &mut value.max_tokens),
@@ -3004,16 +3092,34 @@ impl databricks_runtime::serde_support::object::FromObject for QueryEndpointInpu
                     object::read_number_into(&mut map, &mut value.temperature)
                 }
                 "n" => object::read_number_into(&mut map, &mut value.n),
-                "stop" => object::read_into(&mut map, &mut value.stop),
+                "stop" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.stop,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "stream" => object::read_into(&mut map, &mut value.stream),
-                "extra_params" => object::read_into(&mut map, &mut value.extra_params),
+                "extra_params" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.extra_params,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "client_request_id" => {
                     object::read_into(&mut map, &mut value.client_request_id)
                 }
-                "usage_context" => object::read_into(&mut map, &mut value.usage_context),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "usage_context" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.usage_context,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3106,18 +3212,42 @@ impl databricks_runtime::serde_support::object::FromObject for QueryEndpointResp
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "predictions" => object::read_into(&mut map, &mut value.predictions),
-                "outputs" => object::read_into(&mut map, &mut value.outputs),
+                "predictions" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.predictions,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "outputs" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.outputs,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "id" => object::read_into(&mut map, &mut value.id),
                 "object" => object::read_into(&mut map, &mut value.object),
                 "created" => object::read_number_into(&mut map, &mut value.created),
                 "model" => object::read_into(&mut map, &mut value.model),
-                "choices" => object::read_into(&mut map, &mut value.choices),
-                "data" => object::read_into(&mut map, &mut value.data),
+                "choices" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.choices,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "data" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.data,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "usage" => object::read_into(&mut map, &mut value.usage),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3429,14 +3559,18 @@ impl databricks_runtime::serde_support::object::FromObject for ServedEntityInput
                     object::read_into(&mut map, &mut value.burst_scaling_enabled)
                 }
                 "environment_vars" => {
-                    object::read_into(&mut map, &mut value.environment_vars)
+                    object::read_with(
+                        &mut map,
+                        &mut value.environment_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "instance_profile_arn" => {
                     object::read_into(&mut map, &mut value.instance_profile_arn)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3643,7 +3777,11 @@ impl databricks_runtime::serde_support::object::FromObject for ServedEntityOutpu
                     object::read_into(&mut map, &mut value.burst_scaling_enabled)
                 }
                 "environment_vars" => {
-                    object::read_into(&mut map, &mut value.environment_vars)
+                    object::read_with(
+                        &mut map,
+                        &mut value.environment_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "instance_profile_arn" => {
                     object::read_into(&mut map, &mut value.instance_profile_arn)
@@ -3652,9 +3790,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServedEntityOutpu
                 "creation_timestamp" => {
                     object::read_number_into(&mut map, &mut value.creation_timestamp)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3733,9 +3871,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServedEntitySpec 
                 "foundation_model" => {
                     object::read_into(&mut map, &mut value.foundation_model)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -3924,13 +4062,19 @@ impl databricks_runtime::serde_support::object::FromObject for ServedModelInput 
                 "burst_scaling_enabled" => {
                     object::read_into(&mut map, &mut burst_scaling_enabled)
                 }
-                "environment_vars" => object::read_into(&mut map, &mut environment_vars),
+                "environment_vars" => {
+                    object::read_with(
+                        &mut map,
+                        &mut environment_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "instance_profile_arn" => {
                     object::read_into(&mut map, &mut instance_profile_arn)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name,
@@ -4007,9 +4151,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServedModelLogs {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "logs" => object::read_some(&mut map, &mut logs),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             logs: object::required(logs, "logs")?,
@@ -4173,7 +4317,11 @@ impl databricks_runtime::serde_support::object::FromObject for ServedModelOutput
                     object::read_into(&mut map, &mut value.burst_scaling_enabled)
                 }
                 "environment_vars" => {
-                    object::read_into(&mut map, &mut value.environment_vars)
+                    object::read_with(
+                        &mut map,
+                        &mut value.environment_vars,
+                        object::opt(object::map_of(object::plain())),
+                    )
                 }
                 "instance_profile_arn" => {
                     object::read_into(&mut map, &mut value.instance_profile_arn)
@@ -4182,9 +4330,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServedModelOutput
                 "creation_timestamp" => {
                     object::read_number_into(&mut map, &mut value.creation_timestamp)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4245,9 +4393,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServedModelSpec {
                 "name" => object::read_into(&mut map, &mut value.name),
                 "model_name" => object::read_into(&mut map, &mut value.model_name),
                 "model_version" => object::read_into(&mut map, &mut value.model_version),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4306,9 +4454,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServedModelState 
                 "deployment_state_message" => {
                     object::read_into(&mut map, &mut value.deployment_state_message)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4439,9 +4587,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingChatMessag
             let read = match key.as_str() {
                 "role" => object::read_into(&mut map, &mut value.role),
                 "content" => object::read_into(&mut map, &mut value.content),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4565,9 +4713,9 @@ for ServingDataPlaneQueryInfo {
                 "authorization_details" => {
                     object::read_into(&mut map, &mut value.authorization_details)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4634,9 +4782,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingEmbedding 
                 "index" => object::read_number_into(&mut map, &mut value.index),
                 "object" => object::read_into(&mut map, &mut value.object),
                 "embedding" => object::read_number_into(&mut map, &mut value.embedding),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4820,7 +4968,13 @@ impl databricks_runtime::serde_support::object::FromObject for ServingEndpoint {
                 "state" => object::read_into(&mut map, &mut value.state),
                 "task" => object::read_into(&mut map, &mut value.task),
                 "ai_gateway" => object::read_into(&mut map, &mut value.ai_gateway),
-                "tags" => object::read_into(&mut map, &mut value.tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "budget_policy_id" => {
                     object::read_into(&mut map, &mut value.budget_policy_id)
                 }
@@ -4837,9 +4991,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingEndpoint {
                 "last_updated_timestamp" => {
                     object::read_number_into(&mut map, &mut value.last_updated_timestamp)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4912,9 +5066,9 @@ for ServingEndpointAccessControlRequest {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -4991,11 +5145,15 @@ for ServingEndpointAccessControlResponse {
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5062,18 +5220,28 @@ for ServingEndpointConfigInput {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "served_entities" => {
-                    object::read_into(&mut map, &mut value.served_entities)
+                    object::read_with(
+                        &mut map,
+                        &mut value.served_entities,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "served_models" => object::read_into(&mut map, &mut value.served_models),
+                "served_models" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.served_models,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "traffic_config" => {
                     object::read_into(&mut map, &mut value.traffic_config)
                 }
                 "auto_capture_config" => {
                     object::read_into(&mut map, &mut value.auto_capture_config)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5149,18 +5317,28 @@ for ServingEndpointConfigOutput {
                     object::read_number_into(&mut map, &mut value.config_version)
                 }
                 "served_entities" => {
-                    object::read_into(&mut map, &mut value.served_entities)
+                    object::read_with(
+                        &mut map,
+                        &mut value.served_entities,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "served_models" => object::read_into(&mut map, &mut value.served_models),
+                "served_models" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.served_models,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "traffic_config" => {
                     object::read_into(&mut map, &mut value.traffic_config)
                 }
                 "auto_capture_config" => {
                     object::read_into(&mut map, &mut value.auto_capture_config)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5215,12 +5393,22 @@ for ServingEndpointConfigSummary {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "served_entities" => {
-                    object::read_into(&mut map, &mut value.served_entities)
+                    object::read_with(
+                        &mut map,
+                        &mut value.served_entities,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "served_models" => object::read_into(&mut map, &mut value.served_models),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "served_models" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.served_models,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5270,9 +5458,9 @@ for ServingEndpointDataPlaneInfo {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "query_info" => object::read_into(&mut map, &mut value.query_info),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5436,7 +5624,13 @@ impl databricks_runtime::serde_support::object::FromObject for ServingEndpointDe
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                "tags" => object::read_into(&mut map, &mut value.tags),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "budget_policy_id" => {
                     object::read_into(&mut map, &mut value.budget_policy_id)
                 }
@@ -5453,9 +5647,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingEndpointDe
                 "last_updated_timestamp" => {
                     object::read_number_into(&mut map, &mut value.last_updated_timestamp)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5510,14 +5704,22 @@ for ServingEndpointEmailNotifications {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "on_update_success" => {
-                    object::read_into(&mut map, &mut value.on_update_success)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_update_success,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "on_update_failure" => {
-                    object::read_into(&mut map, &mut value.on_update_failure)
+                    object::read_with(
+                        &mut map,
+                        &mut value.on_update_failure,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5576,9 +5778,9 @@ for ServingEndpointNotifications {
                 "email_notifications" => {
                     object::read_into(&mut map, &mut value.email_notifications)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5663,18 +5865,28 @@ for ServingEndpointPendingConfig {
                 }
                 "start_time" => object::read_number_into(&mut map, &mut value.start_time),
                 "served_entities" => {
-                    object::read_into(&mut map, &mut value.served_entities)
+                    object::read_with(
+                        &mut map,
+                        &mut value.served_entities,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "served_models" => object::read_into(&mut map, &mut value.served_models),
+                "served_models" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.served_models,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "traffic_config" => {
                     object::read_into(&mut map, &mut value.traffic_config)
                 }
                 "auto_capture_config" => {
                     object::read_into(&mut map, &mut value.auto_capture_config)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5738,11 +5950,15 @@ for ServingEndpointPermission {
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5871,11 +6087,15 @@ for ServingEndpointPermissions {
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5933,9 +6153,9 @@ for ServingEndpointPermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -5986,11 +6206,15 @@ for ServingEndpointPermissionsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6065,9 +6289,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingEndpointRa
                 "calls" => object::read_number_some(&mut map, &mut calls),
                 "key" => object::read_into(&mut map, &mut key),
                 "renewal_period" => object::read_some(&mut map, &mut renewal_period),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             calls: object::required(calls, "calls")?,
@@ -6183,10 +6407,16 @@ for ServingEndpointRateLimits {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "rate_limits" => object::read_into(&mut map, &mut value.rate_limits),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "rate_limits" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.rate_limits,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6244,9 +6474,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingEndpointSt
             let read = match key.as_str() {
                 "config_update" => object::read_into(&mut map, &mut value.config_update),
                 "ready" => object::read_into(&mut map, &mut value.ready),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6447,9 +6677,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingEndpointTa
             let read = match key_.as_str() {
                 "key" => object::read_some(&mut map, &mut key),
                 "value" => object::read_into(&mut map, &mut value),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             key: object::required(key, "key")?,
@@ -6501,10 +6731,16 @@ impl databricks_runtime::serde_support::object::FromObject for ServingEndpointTa
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "tags" => object::read_into(&mut map, &mut value.tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6570,7 +6806,11 @@ for ServingEndpointTelemetryConfig {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "enabled_telemetry_features" => {
-                    object::read_into(&mut map, &mut value.enabled_telemetry_features)
+                    object::read_with(
+                        &mut map,
+                        &mut value.enabled_telemetry_features,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "table_names" => object::read_into(&mut map, &mut value.table_names),
                 "telemetry_profile_id" => {
@@ -6579,9 +6819,9 @@ for ServingEndpointTelemetryConfig {
                 "inference_table_config" => {
                     object::read_into(&mut map, &mut value.inference_table_config)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6648,9 +6888,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingFoundation
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "description" => object::read_into(&mut map, &mut value.description),
                 "docs" => object::read_into(&mut map, &mut value.docs),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6721,9 +6961,9 @@ for ServingInferenceTableConfig {
                     object::read_into(&mut map, &mut value.table_name_prefix)
                 }
                 "enabled" => object::read_into(&mut map, &mut value.enabled),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6773,9 +7013,9 @@ for ServingInferenceTableState {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "payload_table" => object::read_into(&mut map, &mut value.payload_table),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -6929,9 +7169,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingPayloadTab
                 "status_message" => {
                     object::read_into(&mut map, &mut value.status_message)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7010,9 +7250,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingResponseCh
                 "text" => object::read_into(&mut map, &mut value.text),
                 "finishReason" => object::read_into(&mut map, &mut value.finish_reason),
                 "logprobs" => object::read_number_into(&mut map, &mut value.logprobs),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7095,9 +7335,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingRoute {
                 "traffic_percentage" => {
                     object::read_number_some(&mut map, &mut traffic_percentage)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             served_entity_name,
@@ -7236,9 +7476,9 @@ for ServingTelemetryInferenceTable {
                 "sampling_fraction" => {
                     object::read_number_into(&mut map, &mut value.sampling_fraction)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7309,9 +7549,9 @@ for ServingTelemetryTableNames {
                 "annotations_table" => {
                     object::read_into(&mut map, &mut value.annotations_table)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7387,9 +7627,9 @@ impl databricks_runtime::serde_support::object::FromObject for ServingTokenUsage
                 "total_tokens" => {
                     object::read_number_into(&mut map, &mut value.total_tokens)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -7437,10 +7677,16 @@ impl databricks_runtime::serde_support::object::FromObject for ServingTrafficCon
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "routes" => object::read_into(&mut map, &mut value.routes),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "routes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.routes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -77,9 +77,9 @@ impl databricks_runtime::serde_support::object::FromObject for BaseChunkInfo {
                 "row_offset" => object::read_number_into(&mut map, &mut value.row_offset),
                 "row_count" => object::read_number_into(&mut map, &mut value.row_count),
                 "byte_count" => object::read_number_into(&mut map, &mut value.byte_count),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -229,17 +229,29 @@ impl databricks_runtime::serde_support::object::FromObject for ExecuteStatementR
                 "warehouse_id" => object::read_some(&mut map, &mut warehouse_id),
                 "catalog" => object::read_into(&mut map, &mut catalog),
                 "schema" => object::read_into(&mut map, &mut schema),
-                "parameters" => object::read_into(&mut map, &mut parameters),
+                "parameters" => {
+                    object::read_with(
+                        &mut map,
+                        &mut parameters,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "disposition" => object::read_into(&mut map, &mut disposition),
                 "format" => object::read_into(&mut map, &mut format),
                 "wait_timeout" => object::read_into(&mut map, &mut wait_timeout),
                 "on_wait_timeout" => object::read_into(&mut map, &mut on_wait_timeout),
                 "byte_limit" => object::read_number_into(&mut map, &mut byte_limit),
                 "row_limit" => object::read_number_into(&mut map, &mut row_limit),
-                "query_tags" => object::read_into(&mut map, &mut query_tags),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "query_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut query_tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             statement: object::required(statement, "statement")?,
@@ -366,16 +378,22 @@ impl databricks_runtime::serde_support::object::FromObject for ExternalLink {
                 "byte_count" => object::read_number_into(&mut map, &mut value.byte_count),
                 "external_link" => object::read_into(&mut map, &mut value.external_link),
                 "expiration" => object::read_into(&mut map, &mut value.expiration),
-                "http_headers" => object::read_into(&mut map, &mut value.http_headers),
+                "http_headers" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.http_headers,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "next_chunk_index" => {
                     object::read_number_into(&mut map, &mut value.next_chunk_index)
                 }
                 "next_chunk_internal_link" => {
                     object::read_into(&mut map, &mut value.next_chunk_internal_link)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -499,9 +517,19 @@ impl databricks_runtime::serde_support::object::FromObject for ResultData {
                 "row_offset" => object::read_number_into(&mut map, &mut value.row_offset),
                 "row_count" => object::read_number_into(&mut map, &mut value.row_count),
                 "byte_count" => object::read_number_into(&mut map, &mut value.byte_count),
-                "data_array" => object::read_into(&mut map, &mut value.data_array),
+                "data_array" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.data_array,
+                        object::opt(object::list_of(object::list_of(object::plain()))),
+                    )
+                }
                 "external_links" => {
-                    object::read_into(&mut map, &mut value.external_links)
+                    object::read_with(
+                        &mut map,
+                        &mut value.external_links,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "next_chunk_index" => {
                     object::read_number_into(&mut map, &mut value.next_chunk_index)
@@ -509,9 +537,9 @@ impl databricks_runtime::serde_support::object::FromObject for ResultData {
                 "next_chunk_internal_link" => {
                     object::read_into(&mut map, &mut value.next_chunk_internal_link)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -603,7 +631,13 @@ impl databricks_runtime::serde_support::object::FromObject for ResultManifest {
                 "total_chunk_count" => {
                     object::read_number_into(&mut map, &mut value.total_chunk_count)
                 }
-                "chunks" => object::read_into(&mut map, &mut value.chunks),
+                "chunks" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.chunks,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "total_row_count" => {
                     object::read_number_into(&mut map, &mut value.total_row_count)
                 }
@@ -611,9 +645,9 @@ impl databricks_runtime::serde_support::object::FromObject for ResultManifest {
                     object::read_number_into(&mut map, &mut value.total_byte_count)
                 }
                 "truncated" => object::read_into(&mut map, &mut value.truncated),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -672,10 +706,16 @@ impl databricks_runtime::serde_support::object::FromObject for ResultSchema {
                 "column_count" => {
                     object::read_number_into(&mut map, &mut value.column_count)
                 }
-                "columns" => object::read_into(&mut map, &mut value.columns),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "columns" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.columns,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -773,9 +813,9 @@ impl databricks_runtime::serde_support::object::FromObject for StatementColumnIn
                 "type_interval_type" => {
                     object::read_into(&mut map, &mut value.type_interval_type)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1174,9 +1214,9 @@ for StatementParameterListItem {
                 "name" => object::read_some(&mut map, &mut name),
                 "value" => object::read_into(&mut map, &mut value),
                 "type" => object::read_into(&mut map, &mut type_),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -1247,9 +1287,9 @@ impl databricks_runtime::serde_support::object::FromObject for StatementQueryTag
             let read = match key_.as_str() {
                 "key" => object::read_some(&mut map, &mut key),
                 "value" => object::read_into(&mut map, &mut value),
-                _ => object::keep(&mut map, key_, &mut unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(Self {
             key: object::required(key, "key")?,
@@ -1320,9 +1360,9 @@ impl databricks_runtime::serde_support::object::FromObject for StatementResponse
                 "status" => object::read_into(&mut map, &mut value.status),
                 "manifest" => object::read_into(&mut map, &mut value.manifest),
                 "result" => object::read_into(&mut map, &mut value.result),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1377,9 +1417,9 @@ impl databricks_runtime::serde_support::object::FromObject for StatementServiceE
             let read = match key.as_str() {
                 "error_code" => object::read_into(&mut map, &mut value.error_code),
                 "message" => object::read_into(&mut map, &mut value.message),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1631,9 +1671,9 @@ impl databricks_runtime::serde_support::object::FromObject for StatementStatus {
                 "state" => object::read_into(&mut map, &mut value.state),
                 "error" => object::read_into(&mut map, &mut value.error),
                 "sql_state" => object::read_into(&mut map, &mut value.sql_state),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -136,9 +136,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateStorageCred
                 "databricks_gcp_service_account" => {
                     object::read_into(&mut map, &mut databricks_gcp_service_account)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -204,14 +204,18 @@ for ListStorageCredentialsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "storage_credentials" => {
-                    object::read_into(&mut map, &mut value.storage_credentials)
+                    object::read_with(
+                        &mut map,
+                        &mut value.storage_credentials,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -413,9 +417,9 @@ for StorageCredentialValidationResult {
                 "operation" => object::read_into(&mut map, &mut value.operation),
                 "result" => object::read_into(&mut map, &mut value.result),
                 "message" => object::read_into(&mut map, &mut value.message),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -463,7 +467,7 @@ for StorageCredentialsDeleteParams {
                 "force" => object::read_into(&mut map, &mut value.force),
                 _ => object::refuse(&key, &["force"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -537,7 +541,7 @@ for StorageCredentialsListParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -669,9 +673,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateStorageCred
                         &mut value.databricks_gcp_service_account,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -788,9 +792,9 @@ for ValidateStorageCredential {
                         &mut value.databricks_gcp_service_account,
                     )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -845,10 +849,16 @@ for ValidateStorageCredentialResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "isDir" => object::read_into(&mut map, &mut value.is_dir),
-                "results" => object::read_into(&mut map, &mut value.results),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "results" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.results,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

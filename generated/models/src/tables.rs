@@ -56,14 +56,22 @@ impl databricks_runtime::serde_support::object::FromObject for ColumnMask {
             let read = match key.as_str() {
                 "function_name" => object::read_into(&mut map, &mut value.function_name),
                 "using_arguments" => {
-                    object::read_into(&mut map, &mut value.using_arguments)
+                    object::read_with(
+                        &mut map,
+                        &mut value.using_arguments,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "using_column_names" => {
-                    object::read_into(&mut map, &mut value.using_column_names)
+                    object::read_with(
+                        &mut map,
+                        &mut value.using_column_names,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -299,11 +307,15 @@ for DeltaRuntimePropertiesKvPairs {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "delta_runtime_properties" => {
-                    object::read_some(&mut map, &mut delta_runtime_properties)
+                    object::read_some_with(
+                        &mut map,
+                        &mut delta_runtime_properties,
+                        object::map_of(object::plain()),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             delta_runtime_properties: object::required(
@@ -393,13 +405,25 @@ impl databricks_runtime::serde_support::object::FromObject for ForeignKeyConstra
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
-                "child_columns" => object::read_some(&mut map, &mut child_columns),
+                "child_columns" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut child_columns,
+                        object::list_of(object::plain()),
+                    )
+                }
                 "parent_table" => object::read_some(&mut map, &mut parent_table),
-                "parent_columns" => object::read_some(&mut map, &mut parent_columns),
+                "parent_columns" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut parent_columns,
+                        object::list_of(object::plain()),
+                    )
+                }
                 "rely" => object::read_into(&mut map, &mut rely),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -460,13 +484,19 @@ for ListTableSummariesResponse {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "tables" => object::read_into(&mut map, &mut value.tables),
+                "tables" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tables,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -519,13 +549,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListTablesRespons
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "tables" => object::read_into(&mut map, &mut value.tables),
+                "tables" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.tables,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -582,9 +618,9 @@ impl databricks_runtime::serde_support::object::FromObject for NamedTableConstra
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -703,7 +739,11 @@ impl databricks_runtime::serde_support::object::FromObject for OptionSpec {
                 "hint" => object::read_into(&mut map, &mut value.hint),
                 "default_value" => object::read_into(&mut map, &mut value.default_value),
                 "allowed_values" => {
-                    object::read_into(&mut map, &mut value.allowed_values)
+                    object::read_with(
+                        &mut map,
+                        &mut value.allowed_values,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "is_required" => object::read_into(&mut map, &mut value.is_required),
                 "is_secret" => object::read_into(&mut map, &mut value.is_secret),
@@ -713,9 +753,9 @@ impl databricks_runtime::serde_support::object::FromObject for OptionSpec {
                 "is_updatable" => object::read_into(&mut map, &mut value.is_updatable),
                 "is_copiable" => object::read_into(&mut map, &mut value.is_copiable),
                 "oauth_stage" => object::read_into(&mut map, &mut value.oauth_stage),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -914,9 +954,9 @@ impl databricks_runtime::serde_support::object::FromObject for PolicyFunctionArg
             let read = match key.as_str() {
                 "column" => object::read_into(&mut map, &mut value.column),
                 "constant" => object::read_into(&mut map, &mut value.constant),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -992,14 +1032,24 @@ impl databricks_runtime::serde_support::object::FromObject for PrimaryKeyConstra
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "name" => object::read_some(&mut map, &mut name),
-                "child_columns" => object::read_some(&mut map, &mut child_columns),
+                "child_columns" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut child_columns,
+                        object::list_of(object::plain()),
+                    )
+                }
                 "timeseries_columns" => {
-                    object::read_into(&mut map, &mut timeseries_columns)
+                    object::read_with(
+                        &mut map,
+                        &mut timeseries_columns,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "rely" => object::read_into(&mut map, &mut rely),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             name: object::required(name, "name")?,
@@ -1474,13 +1524,29 @@ impl databricks_runtime::serde_support::object::FromObject for SecurableKindMani
                     object::read_into(&mut map, &mut value.securable_type)
                 }
                 "assignable_privileges" => {
-                    object::read_into(&mut map, &mut value.assignable_privileges)
+                    object::read_with(
+                        &mut map,
+                        &mut value.assignable_privileges,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "capabilities" => object::read_into(&mut map, &mut value.capabilities),
-                "options" => object::read_into(&mut map, &mut value.options),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "capabilities" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.capabilities,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "options" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.options,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1611,9 +1677,9 @@ impl databricks_runtime::serde_support::object::FromObject for TableColumn {
                 }
                 "comment" => object::read_into(&mut map, &mut value.comment),
                 "mask" => object::read_into(&mut map, &mut value.mask),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1680,9 +1746,9 @@ impl databricks_runtime::serde_support::object::FromObject for TableConstraint {
                 "named_table_constraint" => {
                     object::read_into(&mut map, &mut value.named_table_constraint)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1730,9 +1796,9 @@ impl databricks_runtime::serde_support::object::FromObject for TableExistsRespon
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "table_exists" => object::read_into(&mut map, &mut value.table_exists),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1955,7 +2021,13 @@ impl databricks_runtime::serde_support::object::FromObject for TableInfo {
                 "data_source_format" => {
                     object::read_into(&mut map, &mut value.data_source_format)
                 }
-                "columns" => object::read_into(&mut map, &mut value.columns),
+                "columns" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.columns,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "comment" => object::read_into(&mut map, &mut value.comment),
                 "owner" => object::read_into(&mut map, &mut value.owner),
                 "metastore_id" => object::read_into(&mut map, &mut value.metastore_id),
@@ -1972,9 +2044,19 @@ impl databricks_runtime::serde_support::object::FromObject for TableInfo {
                 "encryption_details" => {
                     object::read_into(&mut map, &mut value.encryption_details)
                 }
-                "properties" => object::read_into(&mut map, &mut value.properties),
+                "properties" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.properties,
+                        object::opt(object::map_of(object::plain())),
+                    )
+                }
                 "table_constraints" => {
-                    object::read_into(&mut map, &mut value.table_constraints)
+                    object::read_with(
+                        &mut map,
+                        &mut value.table_constraints,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "row_filter" => object::read_into(&mut map, &mut value.row_filter),
                 "view_definition" => {
@@ -2012,9 +2094,9 @@ impl databricks_runtime::serde_support::object::FromObject for TableInfo {
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
                 "deleted_at" => object::read_number_into(&mut map, &mut value.deleted_at),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2087,13 +2169,23 @@ impl databricks_runtime::serde_support::object::FromObject for TableRowFilter {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "function_name" => object::read_some(&mut map, &mut function_name),
-                "input_arguments" => object::read_into(&mut map, &mut input_arguments),
-                "input_column_names" => {
-                    object::read_some(&mut map, &mut input_column_names)
+                "input_arguments" => {
+                    object::read_with(
+                        &mut map,
+                        &mut input_arguments,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                "input_column_names" => {
+                    object::read_some_with(
+                        &mut map,
+                        &mut input_column_names,
+                        object::list_of(object::plain()),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             function_name: object::required(function_name, "function_name")?,
@@ -2164,9 +2256,9 @@ impl databricks_runtime::serde_support::object::FromObject for TableSummary {
                 "securable_kind_manifest" => {
                     object::read_into(&mut map, &mut value.securable_kind_manifest)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2330,7 +2422,7 @@ impl databricks_runtime::serde_support::object::FromObject for TablesGetParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2438,7 +2530,7 @@ impl databricks_runtime::serde_support::object::FromObject for TablesListParams 
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2532,7 +2624,7 @@ for TablesListSummariesParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2581,9 +2673,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateTableReques
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "owner" => object::read_into(&mut map, &mut value.owner),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -91,13 +91,19 @@ impl databricks_runtime::serde_support::object::FromObject for CreateOboTokenReq
                 "lifetime_seconds" => {
                     object::read_number_into(&mut map, &mut lifetime_seconds)
                 }
-                "scopes" => object::read_into(&mut map, &mut scopes),
+                "scopes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "autoscope_enabled" => {
                     object::read_into(&mut map, &mut autoscope_enabled)
                 }
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             application_id: object::required(application_id, "application_id")?,
@@ -160,9 +166,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateOboTokenRes
             let read = match key.as_str() {
                 "token_value" => object::read_into(&mut map, &mut value.token_value),
                 "token_info" => object::read_into(&mut map, &mut value.token_info),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -222,11 +228,15 @@ for GetTokenPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -275,9 +285,9 @@ impl databricks_runtime::serde_support::object::FromObject for GetTokenResponse 
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "token_info" => object::read_into(&mut map, &mut value.token_info),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -325,10 +335,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListTokensRespons
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "token_infos" => object::read_into(&mut map, &mut value.token_infos),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "token_infos" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.token_infos,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -401,9 +417,9 @@ for TokenAccessControlRequest {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -480,11 +496,15 @@ for TokenAccessControlResponse {
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -636,19 +656,33 @@ impl databricks_runtime::serde_support::object::FromObject for TokenInfo {
                 "workspace_id" => {
                     object::read_number_into(&mut map, &mut value.workspace_id)
                 }
-                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "scopes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "autoscope_state" => {
                     object::read_into(&mut map, &mut value.autoscope_state)
                 }
                 "inferred_scopes" => {
-                    object::read_into(&mut map, &mut value.inferred_scopes)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inferred_scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "backfill_scopes" => {
-                    object::read_into(&mut map, &mut value.backfill_scopes)
+                    object::read_with(
+                        &mut map,
+                        &mut value.backfill_scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -709,7 +743,7 @@ for TokenManagementListParams {
                 }
                 _ => object::refuse(&key, &["created_by_id", "created_by_username"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -772,11 +806,15 @@ impl databricks_runtime::serde_support::object::FromObject for TokenPermission {
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -898,11 +936,15 @@ impl databricks_runtime::serde_support::object::FromObject for TokenPermissions 
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -960,9 +1002,9 @@ for TokenPermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1012,11 +1054,15 @@ impl databricks_runtime::serde_support::object::FromObject for TokenPermissionsR
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1085,9 +1131,9 @@ for UpdateTokenManagementRequest {
             let read = match key.as_str() {
                 "token" => object::read_some(&mut map, &mut token),
                 "update_mask" => object::read_some(&mut map, &mut update_mask),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             token: object::required(token, "token")?,

@@ -69,13 +69,19 @@ impl databricks_runtime::serde_support::object::FromObject for CreateTokenReques
                 "lifetime_seconds" => {
                     object::read_number_into(&mut map, &mut value.lifetime_seconds)
                 }
-                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "scopes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "autoscope_enabled" => {
                     object::read_into(&mut map, &mut value.autoscope_enabled)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -131,9 +137,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateTokenRespon
             let read = match key.as_str() {
                 "token_value" => object::read_into(&mut map, &mut value.token_value),
                 "token_info" => object::read_into(&mut map, &mut value.token_info),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -191,10 +197,16 @@ impl databricks_runtime::serde_support::object::FromObject for ListPublicTokensR
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "token_infos" => object::read_into(&mut map, &mut value.token_infos),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "token_infos" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.token_infos,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -295,19 +307,33 @@ impl databricks_runtime::serde_support::object::FromObject for PublicTokenInfo {
                     object::read_number_into(&mut map, &mut value.expiry_time)
                 }
                 "comment" => object::read_into(&mut map, &mut value.comment),
-                "scopes" => object::read_into(&mut map, &mut value.scopes),
+                "scopes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "autoscope_state" => {
                     object::read_into(&mut map, &mut value.autoscope_state)
                 }
                 "inferred_scopes" => {
-                    object::read_into(&mut map, &mut value.inferred_scopes)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inferred_scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "backfill_scopes" => {
-                    object::read_into(&mut map, &mut value.backfill_scopes)
+                    object::read_with(
+                        &mut map,
+                        &mut value.backfill_scopes,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -365,9 +391,9 @@ impl databricks_runtime::serde_support::object::FromObject for RevokeTokenReques
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "token_id" => object::read_some(&mut map, &mut token_id),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             token_id: object::required(token_id, "token_id")?,
@@ -438,9 +464,9 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateTokenReques
             let read = match key.as_str() {
                 "token" => object::read_some(&mut map, &mut token),
                 "update_mask" => object::read_some(&mut map, &mut update_mask),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             token: object::required(token, "token")?,

@@ -46,11 +46,15 @@ for GetPasswordPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -136,11 +140,23 @@ impl databricks_runtime::serde_support::object::FromObject for ListUsersResponse
                 "itemsPerPage" => {
                     object::read_number_into(&mut map, &mut value.items_per_page)
                 }
-                "Resources" => object::read_into(&mut map, &mut value.resources),
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "Resources" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.resources,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -213,9 +229,9 @@ for PasswordAccessControlRequest {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -292,11 +308,15 @@ for PasswordAccessControlResponse {
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -359,11 +379,15 @@ impl databricks_runtime::serde_support::object::FromObject for PasswordPermissio
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -485,11 +509,15 @@ impl databricks_runtime::serde_support::object::FromObject for PasswordPermissio
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -547,9 +575,9 @@ for PasswordPermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -600,11 +628,15 @@ for PasswordPermissionsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -701,15 +733,45 @@ impl databricks_runtime::serde_support::object::FromObject for UpdateUser {
                 "displayName" => object::read_into(&mut map, &mut value.display_name),
                 "active" => object::read_into(&mut map, &mut value.active),
                 "name" => object::read_into(&mut map, &mut value.name),
-                "emails" => object::read_into(&mut map, &mut value.emails),
-                "entitlements" => object::read_into(&mut map, &mut value.entitlements),
-                "groups" => object::read_into(&mut map, &mut value.groups),
-                "roles" => object::read_into(&mut map, &mut value.roles),
+                "emails" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.emails,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "entitlements" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.entitlements,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "groups" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.groups,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                "roles" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.roles,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "externalId" => object::read_into(&mut map, &mut value.external_id),
-                "schemas" => object::read_into(&mut map, &mut value.schemas),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "schemas" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.schemas,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -818,7 +880,7 @@ impl databricks_runtime::serde_support::object::FromObject for UsersGetParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -927,7 +989,7 @@ impl databricks_runtime::serde_support::object::FromObject for UsersListParams {
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

@@ -91,9 +91,9 @@ for CreateVolumeRequestContent {
                 "volume_type" => object::read_some(&mut map, &mut volume_type),
                 "storage_location" => object::read_into(&mut map, &mut storage_location),
                 "comment" => object::read_into(&mut map, &mut comment),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             catalog_name: object::required(catalog_name, "catalog_name")?,
@@ -155,13 +155,19 @@ for ListVolumesResponseContent {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "volumes" => object::read_into(&mut map, &mut value.volumes),
+                "volumes" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.volumes,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -222,9 +228,9 @@ for UpdateVolumeRequestContent {
                 "new_name" => object::read_into(&mut map, &mut value.new_name),
                 "owner" => object::read_into(&mut map, &mut value.owner),
                 "comment" => object::read_into(&mut map, &mut value.comment),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -375,9 +381,9 @@ impl databricks_runtime::serde_support::object::FromObject for VolumeInfo {
                 "created_by" => object::read_into(&mut map, &mut value.created_by),
                 "updated_at" => object::read_number_into(&mut map, &mut value.updated_at),
                 "updated_by" => object::read_into(&mut map, &mut value.updated_by),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -512,7 +518,7 @@ impl databricks_runtime::serde_support::object::FromObject for VolumesListParams
                     )
                 }
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -561,7 +567,7 @@ impl databricks_runtime::serde_support::object::FromObject for VolumesReadParams
                 }
                 _ => object::refuse(&key, &["include_browse"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

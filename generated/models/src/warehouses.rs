@@ -193,9 +193,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateWarehouseRe
                 "customer_version_label" => {
                     object::read_into(&mut map, &mut value.customer_version_label)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -244,9 +244,9 @@ impl databricks_runtime::serde_support::object::FromObject for CreateWarehouseRe
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "id" => object::read_into(&mut map, &mut value.id),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -442,9 +442,9 @@ impl databricks_runtime::serde_support::object::FromObject for EditWarehouseRequ
                 "customer_version_label" => {
                     object::read_into(&mut map, &mut value.customer_version_label)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -499,9 +499,9 @@ impl databricks_runtime::serde_support::object::FromObject for EndpointConfPair 
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -751,9 +751,9 @@ impl databricks_runtime::serde_support::object::FromObject for EndpointInfo {
                 }
                 "jdbc_url" => object::read_into(&mut map, &mut value.jdbc_url),
                 "odbc_params" => object::read_into(&mut map, &mut value.odbc_params),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -803,11 +803,15 @@ for GetWarehousePermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -860,13 +864,19 @@ impl databricks_runtime::serde_support::object::FromObject for ListWarehousesRes
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "warehouses" => object::read_into(&mut map, &mut value.warehouses),
+                "warehouses" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.warehouses,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
                 "next_page_token" => {
                     object::read_into(&mut map, &mut value.next_page_token)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -923,12 +933,22 @@ for RepeatedEndpointConfPairs {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "configuration_pairs" => {
-                    object::read_into(&mut map, &mut value.configuration_pairs)
+                    object::read_with(
+                        &mut map,
+                        &mut value.configuration_pairs,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                "config_pair" => object::read_into(&mut map, &mut value.config_pair),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "config_pair" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.config_pair,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1001,9 +1021,9 @@ for WarehouseAccessControlRequest {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1080,11 +1100,15 @@ for WarehouseAccessControlResponse {
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1139,9 +1163,9 @@ impl databricks_runtime::serde_support::object::FromObject for WarehouseChannel 
             let read = match key.as_str() {
                 "name" => object::read_into(&mut map, &mut value.name),
                 "dbsql_version" => object::read_into(&mut map, &mut value.dbsql_version),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1289,9 +1313,9 @@ impl databricks_runtime::serde_support::object::FromObject for WarehouseHealth {
                 "failure_reason" => {
                     object::read_into(&mut map, &mut value.failure_reason)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1427,9 +1451,9 @@ impl databricks_runtime::serde_support::object::FromObject for WarehouseOdbcPara
                 "path" => object::read_into(&mut map, &mut value.path),
                 "port" => object::read_number_into(&mut map, &mut value.port),
                 "protocol" => object::read_into(&mut map, &mut value.protocol),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1492,11 +1516,15 @@ impl databricks_runtime::serde_support::object::FromObject for WarehousePermissi
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1633,11 +1661,15 @@ impl databricks_runtime::serde_support::object::FromObject for WarehousePermissi
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1695,9 +1727,9 @@ for WarehousePermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1748,11 +1780,15 @@ for WarehousePermissionsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2021,9 +2057,9 @@ impl databricks_runtime::serde_support::object::FromObject for WarehouseTagPair 
             let read = match key_.as_str() {
                 "key" => object::read_into(&mut map, &mut value_.key),
                 "value" => object::read_into(&mut map, &mut value_.value),
-                _ => object::keep(&mut map, key_, &mut value_.unknown_fields),
+                _ => object::keep(&mut map, &key_, &mut value_.unknown_fields),
             };
-            read?;
+            object::at_key(read, key_)?;
         }
         Ok(value_)
     }
@@ -2071,10 +2107,16 @@ impl databricks_runtime::serde_support::object::FromObject for WarehouseTags {
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "custom_tags" => object::read_into(&mut map, &mut value.custom_tags),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "custom_tags" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.custom_tags,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2201,9 +2243,9 @@ impl databricks_runtime::serde_support::object::FromObject for WarehouseTypePair
                     object::read_into(&mut map, &mut value.warehouse_type)
                 }
                 "enabled" => object::read_into(&mut map, &mut value.enabled),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2271,7 +2313,7 @@ impl databricks_runtime::serde_support::object::FromObject for WarehousesListPar
                 }
                 _ => object::refuse(&key, &["page_size", "page_token", "run_as_user_id"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -2380,13 +2422,21 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceWarehous
                     object::read_into(&mut map, &mut value.google_service_account)
                 }
                 "data_access_config" => {
-                    object::read_into(&mut map, &mut value.data_access_config)
+                    object::read_with(
+                        &mut map,
+                        &mut value.data_access_config,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "sql_configuration_parameters" => {
                     object::read_into(&mut map, &mut value.sql_configuration_parameters)
                 }
                 "enabled_warehouse_types" => {
-                    object::read_into(&mut map, &mut value.enabled_warehouse_types)
+                    object::read_with(
+                        &mut map,
+                        &mut value.enabled_warehouse_types,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
                 "channel" => object::read_into(&mut map, &mut value.channel),
                 "enable_serverless_compute" => {
@@ -2394,9 +2444,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceWarehous
                 }
                 "config_param" => object::read_into(&mut map, &mut value.config_param),
                 "global_param" => object::read_into(&mut map, &mut value.global_param),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

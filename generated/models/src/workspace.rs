@@ -46,11 +46,15 @@ for GetWorkspaceObjectPermissionLevelsResponse {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "permission_levels" => {
-                    object::read_into(&mut map, &mut value.permission_levels)
+                    object::read_with(
+                        &mut map,
+                        &mut value.permission_levels,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -119,9 +123,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceDelete {
             let read = match key.as_str() {
                 "path" => object::read_some(&mut map, &mut path),
                 "recursive" => object::read_into(&mut map, &mut recursive),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             path: object::required(path, "path")?,
@@ -176,9 +180,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceDirector
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "is_git_folder" => object::read_into(&mut map, &mut value.is_git_folder),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -312,7 +316,7 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceExportPa
                 "format" => object::read_into(&mut map, &mut value.format),
                 _ => object::refuse(&key, &["format"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -368,9 +372,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceExportRe
             let read = match key.as_str() {
                 "content" => object::read_into(&mut map, &mut value.content),
                 "file_type" => object::read_into(&mut map, &mut value.file_type),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -465,9 +469,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceImport {
                 "format" => object::read_into(&mut map, &mut format),
                 "language" => object::read_into(&mut map, &mut language),
                 "overwrite" => object::read_into(&mut map, &mut overwrite),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             path: object::required(path, "path")?,
@@ -643,9 +647,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceImportMu
                 "format" => object::read_into(&mut map, &mut format),
                 "language" => object::read_into(&mut map, &mut language),
                 "overwrite" => object::read_into(&mut map, &mut overwrite),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             path: object::required(path, "path")?,
@@ -777,7 +781,7 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceListPara
                 }
                 _ => object::refuse(&key, &["notebooks_modified_after"]),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -826,10 +830,16 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceListResp
         let mut value = Self::default();
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
-                "objects" => object::read_into(&mut map, &mut value.objects),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                "objects" => {
+                    object::read_with(
+                        &mut map,
+                        &mut value.objects,
+                        object::opt(object::list_of(object::plain())),
+                    )
+                }
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -888,9 +898,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceMkdirs {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "path" => object::read_some(&mut map, &mut path),
-                _ => object::keep(&mut map, key, &mut unknown_fields),
+                _ => object::keep(&mut map, &key, &mut unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(Self {
             path: object::required(path, "path")?,
@@ -966,9 +976,9 @@ for WorkspaceObjectAccessControlRequest {
                 "permission_level" => {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1045,11 +1055,15 @@ for WorkspaceObjectAccessControlResponse {
                 }
                 "display_name" => object::read_into(&mut map, &mut value.display_name),
                 "all_permissions" => {
-                    object::read_into(&mut map, &mut value.all_permissions)
+                    object::read_with(
+                        &mut map,
+                        &mut value.all_permissions,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1162,9 +1176,9 @@ impl databricks_runtime::serde_support::object::FromObject for WorkspaceObjectIn
                 "directory_info" => {
                     object::read_into(&mut map, &mut value.directory_info)
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1229,11 +1243,15 @@ for WorkspaceObjectPermission {
                 }
                 "inherited" => object::read_into(&mut map, &mut value.inherited),
                 "inherited_from_object" => {
-                    object::read_into(&mut map, &mut value.inherited_from_object)
+                    object::read_with(
+                        &mut map,
+                        &mut value.inherited_from_object,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1370,11 +1388,15 @@ for WorkspaceObjectPermissions {
                 "object_id" => object::read_into(&mut map, &mut value.object_id),
                 "object_type" => object::read_into(&mut map, &mut value.object_type),
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1432,9 +1454,9 @@ for WorkspaceObjectPermissionsDescription {
                     object::read_into(&mut map, &mut value.permission_level)
                 }
                 "description" => object::read_into(&mut map, &mut value.description),
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }
@@ -1486,11 +1508,15 @@ for WorkspaceObjectPermissionsRequest {
         while let Some(key) = map.next_key::<object::Text>()? {
             let read = match key.as_str() {
                 "access_control_list" => {
-                    object::read_into(&mut map, &mut value.access_control_list)
+                    object::read_with(
+                        &mut map,
+                        &mut value.access_control_list,
+                        object::opt(object::list_of(object::plain())),
+                    )
                 }
-                _ => object::keep(&mut map, key, &mut value.unknown_fields),
+                _ => object::keep(&mut map, &key, &mut value.unknown_fields),
             };
-            read?;
+            object::at_key(read, key)?;
         }
         Ok(value)
     }

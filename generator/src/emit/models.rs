@@ -323,13 +323,33 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option
         let nullable = matches!(field.ty, TypeRef::Nullable(_));
         // Present is `Some`: a required field until the end, or `Some(null)` for a nullable optional one.
         let present = field.required || nullable;
-        let helper = match (field.ty.holds_number(), present) {
-            (false, false) => quote!(read_into),
-            (false, true) => quote!(read_some),
-            (true, false) => quote!(read_number_into),
-            (true, true) => quote!(read_number_some),
+        let read = if !field.ty.holds_number() && holds_container(&field.ty) {
+            // Lists and maps are read by a reader that names their shape, so that an error inside one notes
+            // its index or key; the compiler takes the item types from the field.
+            let inner = match &field.ty {
+                TypeRef::Nullable(inner) => inner.as_ref(),
+                other => other,
+            };
+            // (A boxed field refers to its type directly, so never holds a list or map.)
+            let mut shape = reader(inner);
+            if nullable {
+                shape = quote!(object::opt(#shape));
+            }
+            if present {
+                quote!(object::read_some_with(&mut #map, &mut #target, #shape))
+            } else {
+                quote!(object::read_with(&mut #map, &mut #target, object::opt(#shape)))
+            }
+        } else {
+            let helper = match (field.ty.holds_number(), present) {
+                (false, false) => quote!(read_into),
+                (false, true) => quote!(read_some),
+                (true, false) => quote!(read_number_into),
+                (true, true) => quote!(read_number_some),
+            };
+            quote!(object::#helper(&mut #map, &mut #target))
         };
-        arms.push(quote!(#wire => object::#helper(&mut #map, &mut #target),));
+        arms.push(quote!(#wire => #read,));
         if field.required {
             // Absent is an error, except for a field that may be `null`, which reads as `null`.
             locals.push(quote!(let mut #local: Option<#declared> = None;));
@@ -353,7 +373,13 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option
         quote!(let mut #field = #map::new();)
     });
     let other = match extra_field.map(place) {
-        Some(kept) => quote!(object::keep(&mut #map, #key, &mut #kept)),
+        Some(kept) => match &body.extra {
+            ExtraFields::Typed { ty, .. } if !ty.holds_number() && holds_container(ty) => {
+                let shape = reader(ty);
+                quote!(object::keep_with(&mut #map, &#key, &mut #kept, #shape))
+            }
+            _ => quote!(object::keep(&mut #map, &#key, &mut #kept)),
+        },
         None => {
             let wires = body.fields.iter().map(|field| &field.name);
             quote!(object::refuse(&#key, &[#(#wires),*]))
@@ -361,9 +387,10 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option
     };
     let extra_value = extra_field.map(ident);
     let next_key = quote!(#map.next_key::<object::Text>()?);
+    // `at_key` notes the key of a value that failed, for the error's path.
     let read_entries = if body.fields.is_empty() {
         // A single arm would be a `match` with nothing to choose.
-        quote!(while let Some(#key) = #next_key { #other?; })
+        quote!(while let Some(#key) = #next_key { object::at_key(#other, #key)?; })
     } else {
         quote! {
             while let Some(#key) = #next_key {
@@ -371,7 +398,7 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option
                     #(#arms)*
                     _ => #other,
                 };
-                #read?;
+                object::at_key(#read, #key)?;
             }
         }
     };
@@ -408,6 +435,35 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option
                 #statements
             }
         }
+    }
+}
+
+/// Whether a value of `ty` is or holds a list or a map (through `null`), whose items a [`reader`] names.
+fn holds_container(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::List(_) | TypeRef::Map(_) => true,
+        TypeRef::Nullable(inner) => holds_container(inner),
+        _ => false,
+    }
+}
+
+/// The runtime reader of `ty`'s shape: `list_of(plain())` for `Vec<Task>`. Lists and maps are read by the
+/// runtime at every depth, so an error inside one notes where; other values as their type reads them.
+fn reader(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::List(inner) => {
+            let inner = reader(inner);
+            quote!(object::list_of(#inner))
+        }
+        TypeRef::Map(inner) => {
+            let inner = reader(inner);
+            quote!(object::map_of(#inner))
+        }
+        TypeRef::Nullable(inner) if holds_container(inner) => {
+            let inner = reader(inner);
+            quote!(object::opt(#inner))
+        }
+        _ => quote!(object::plain()),
     }
 }
 
@@ -720,6 +776,8 @@ fn union_item(
                     if let Ok(parsed) = parsed {
                         return Ok(parsed);
                     }
+                    // Not this alternative: its error's path is not the start of another's.
+                    #runtime::serde_support::trail::forget();
                 }
                 Ok(Self::#fallback(value))
             };

@@ -6,6 +6,7 @@ use serde_json::{Map, Number, Value};
 
 use crate::error::Error;
 use crate::operation::{HeaderValueKind, Operation};
+use crate::serde_support::trail;
 
 /// The body of a success answer with the headers it declares, as returned by the generated
 /// `<method>_with_headers` methods.
@@ -42,11 +43,9 @@ pub(crate) fn read<H: DeserializeOwned>(operation: &Operation, status: u16, head
     }
     // The object holds only the declared names with values of their declared kinds, so the generated struct
     // reads it; failing that, the struct and the operation's metadata disagree, which is worth saying.
-    serde_json::from_value(Value::Object(object)).map_err(|source| Error::Decode {
-        operation: operation.id,
-        status,
-        source,
-    })
+    // Read from text, as bodies are: one copy of each type's reading code.
+    let text = Value::Object(object).to_string();
+    trail::from_slice(text.as_bytes()).map_err(Error::decode(operation.id, status))
 }
 
 /// The header text as the JSON value of its kind; `None` when it is not one.

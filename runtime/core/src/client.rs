@@ -22,6 +22,7 @@ use crate::redact;
 use crate::retry;
 use crate::schemes::{Credential, SchemeCredentials, SecurityScheme};
 use crate::serde_support::numbers::{self, WireNumber};
+use crate::serde_support::trail;
 use crate::transport::{self, Proxies, TransportError, TransportOptions};
 
 /// The `User-Agent` of a client made with [`Client::builder`].
@@ -754,11 +755,7 @@ pub(crate) fn decode<R: DeserializeOwned>(operation: &Operation, status: u16, bo
             status,
         });
     };
-    serde_json::from_slice(body).map_err(|source| Error::Decode {
-        operation: operation.id,
-        status,
-        source,
-    })
+    trail::from_slice(body).map_err(Error::decode(operation.id, status))
 }
 
 fn is_blank(body: &[u8]) -> bool {

@@ -7,6 +7,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::auth::AuthError;
+use crate::serde_support::trail::Path;
 
 /// Longest piece of a non-JSON error body kept as the message.
 const MAX_TEXT_MESSAGE: usize = 1024;
@@ -36,6 +37,8 @@ pub enum Error {
     Decode {
         operation: &'static str,
         status: u16,
+        /// Where in the body the value that could not be read is (empty for the body itself).
+        path: Path,
         source: serde_json::Error,
     },
     /// The server answered with success and an empty body where the operation returns JSON. An operation
@@ -94,6 +97,16 @@ pub enum Error {
 }
 
 impl Error {
+    /// The [`Error::Decode`] of a body of `operation` that did not read, with where in it.
+    pub(crate) fn decode(operation: &'static str, status: u16) -> impl Fn((serde_json::Error, Path)) -> Error {
+        move |(source, path)| Error::Decode {
+            operation,
+            status,
+            path,
+            source,
+        }
+    }
+
     /// The API error, when the server answered with one.
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {
@@ -131,9 +144,14 @@ impl fmt::Display for Error {
             Error::Decode {
                 operation,
                 status,
+                path,
                 source,
             } => {
-                write!(f, "unexpected {operation} response (HTTP {status}): {source}")
+                write!(f, "unexpected {operation} response (HTTP {status})")?;
+                if !path.is_empty() {
+                    write!(f, " at `{path}`")?;
+                }
+                write!(f, ": {source}")
             }
             Error::EmptyBody { operation, status } => write!(
                 f,

@@ -22,6 +22,7 @@ use serde_json::{Map, Value};
 use crate::client::{PreparedRequest, RequestBuilder};
 use crate::error::Error;
 use crate::operation::Operation;
+use crate::serde_support::trail::{self, JsonRead, Path};
 
 /// How one list operation pages through its results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +81,7 @@ impl RequestBuilder<'_> {
 pub struct Items<T> {
     state: ItemsState,
     /// Turns one item, as the server wrote it, into `T`.
-    decode: fn(Box<RawValue>) -> serde_json::Result<T>,
+    decode: fn(Box<RawValue>) -> JsonRead<T>,
     item: PhantomData<fn() -> T>,
 }
 
@@ -115,7 +116,7 @@ impl<T: DeserializeOwned> Items<T> {
         };
         Items {
             state,
-            decode: |raw| serde_json::from_str(raw.get()),
+            decode: |raw| trail::from_slice(raw.get().as_bytes()),
             item: PhantomData,
         }
     }
@@ -130,7 +131,7 @@ impl<T: DeserializeOwned> Items<T> {
     pub fn into_json(self) -> Items<Value> {
         Items {
             state: self.state,
-            decode: |raw| serde_json::from_str(raw.get()),
+            decode: |raw| serde_json::from_str(raw.get()).map_err(|error| (error, Path::default())),
             item: PhantomData,
         }
     }
@@ -141,7 +142,7 @@ impl<T: DeserializeOwned> Items<T> {
     pub fn into_raw(self) -> Items<Box<RawValue>> {
         Items {
             state: self.state,
-            decode: |raw| serde_json::from_str::<T>(raw.get()).map(|_| raw),
+            decode: |raw| trail::from_slice::<T>(raw.get().as_bytes()).map(|_| raw),
             item: PhantomData,
         }
     }
@@ -168,11 +169,7 @@ impl<T: DeserializeOwned> Stream for Items<T> {
                     Some(item) => {
                         let operation = pager.request.operation.id;
                         self.state = ItemsState::Idle(pager);
-                        let item = (self.decode)(item).map_err(|source| Error::Decode {
-                            operation,
-                            status: 200,
-                            source,
-                        });
+                        let item = (self.decode)(item).map_err(Error::decode(operation, 200));
                         return Poll::Ready(Some(item));
                     }
                     // A bad continuation is reported after the items of the page that carried it.
@@ -278,11 +275,7 @@ impl Pager {
             .execute(request.operation, &request.path, &request.params, body.as_deref())
             .await?;
         let operation = self.operation().id;
-        let decode_error = |source| Error::Decode {
-            operation,
-            status,
-            source,
-        };
+        let decode_error = |source| Error::decode(operation, status)((source, Path::default()));
         let page: Box<RawValue> = crate::client::decode(self.operation(), status, &bytes)?;
         let (items, mut response) = split_page(&page, self.paging.items).map_err(decode_error)?;
         let items: Vec<Box<RawValue>> = match items {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 pub mod object;
+pub mod trail;
 
 /// For an optional field that may also be `null`, typed `Option<Option<T>>`: absent stays `None` (through
 /// `#[serde(default)]`), `null` becomes `Some(None)` and a value `Some(Some(value))`. Plain `Option`
@@ -28,9 +29,10 @@ where
 pub mod numbers {
     use std::collections::BTreeMap;
     use std::fmt;
-    use std::marker::PhantomData;
 
     use serde::de::{self, Deserialize, Deserializer, Visitor};
+
+    use super::trail::{As, ListOf, MapOf, Reader};
     use serde::ser::{Serialize, Serializer};
 
     /// A value that holds numbers and knows their wire form.
@@ -238,7 +240,9 @@ pub mod numbers {
         }
 
         fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            Vec::<Read<T>>::deserialize(deserializer).map(|items| items.into_iter().map(|Read(item)| item).collect())
+            // Through the trail's list reader, so that an error names the item's index.
+            let items = <ListOf<As<Read<T>>> as Reader>::read(deserializer)?;
+            Ok(items.into_iter().map(|Read(item)| item).collect())
         }
     }
 
@@ -248,23 +252,8 @@ pub mod numbers {
         }
 
         fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct MapVisitor<T>(PhantomData<T>);
-            impl<'de, T: WireNumber> Visitor<'de> for MapVisitor<T> {
-                type Value = BTreeMap<String, T>;
-
-                fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                    formatter.write_str("an object of numbers")
-                }
-
-                fn visit_map<A: de::MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                    let mut map = BTreeMap::new();
-                    while let Some((key, Read(value))) = access.next_entry::<String, Read<T>>()? {
-                        map.insert(key, value);
-                    }
-                    Ok(map)
-                }
-            }
-            deserializer.deserialize_map(MapVisitor(PhantomData))
+            let entries = <MapOf<As<Read<T>>> as Reader>::read(deserializer)?;
+            Ok(entries.into_iter().map(|(key, Read(value))| (key, value)).collect())
         }
     }
 }

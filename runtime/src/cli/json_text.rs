@@ -3,30 +3,8 @@
 //! serde_json has already accepted, with a stack of its own, so any depth is fine.
 
 use std::collections::HashSet;
-use std::fmt;
 
-/// One step into a document: an object's key or a list's index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Step {
-    Key(String),
-    Index(usize),
-}
-
-/// A path as serde_path_to_error writes it: `tasks[0].timeout_seconds`.
-pub(super) struct PathText<'a>(pub(super) &'a [Step]);
-
-impl fmt::Display for PathText<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (position, step) in self.0.iter().enumerate() {
-            match step {
-                Step::Key(key) if position == 0 => f.write_str(key)?,
-                Step::Key(key) => write!(f, ".{key}")?,
-                Step::Index(index) => write!(f, "[{index}]")?,
-            }
-        }
-        Ok(())
-    }
-}
+pub(super) use crate::serde_support::trail::{PathText, Step};
 
 /// Every number of a document as written, with its path.
 #[derive(Debug, Default)]

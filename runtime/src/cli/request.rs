@@ -1,19 +1,18 @@
 //! A command's arguments and `--json`, merged into the request the typed client method takes.
 
-use std::collections::BTreeMap;
 use std::fmt::Display;
 use std::io::Read;
 use std::str::FromStr;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use serde_path_to_error::Segment;
 
 use super::command::JSON;
 use super::json_text::{self, Numbers, PathText, Step};
 use super::{ArgSpec, CliError, CommandSpec, JsonInput, Session, StdinField, Target, ValueKind};
 use crate::WaitOptions;
 use crate::serde_support::numbers::{self, WireNumber};
+use crate::serde_support::trail::{self, As, MapOf, Reader};
 
 /// The request of one command: path parameters, query parameters and body, as JSON until the generated
 /// dispatch code reads them into the operation's types.
@@ -56,9 +55,14 @@ impl Request {
             .params
             .get(name)
             .ok_or_else(|| CliError::Usage(format!("missing the parameter `{name}`")))?;
-        // Decoded as the one field of an object, so a refusal names the parameter.
+        // Decoded as the one entry of an object, so a refusal names the parameter.
         let single = Value::Object(Map::from_iter([(name.to_owned(), value.clone())]));
-        let decoded: BTreeMap<String, T> = decode(&single, "parameters", &self.numbers)?;
+        let decoded = decode_with(&single, "parameters", &self.numbers, |text| {
+            let mut deserializer = serde_json::Deserializer::from_slice(text);
+            let entries = <MapOf<As<T>> as Reader>::read(&mut deserializer)?;
+            deserializer.end()?;
+            Ok(entries)
+        })?;
         decoded
             .into_values()
             .next()
@@ -168,32 +172,43 @@ impl Request {
     }
 }
 
+/// Reads `value` as `T`. The value is read back from its text by serde_json's slice reader, the one response
+/// bodies go through, so the CLI compiles no second copy of each type's reading code; the readers note where
+/// an error came from ([`trail`]), which the message names.
 fn decode<T: DeserializeOwned>(value: &Value, what: &str, numbers: &Numbers) -> Result<T, CliError> {
-    serde_path_to_error::deserialize(value).map_err(|error| {
-        let steps: Option<Vec<Step>> = error
-            .path()
-            .iter()
-            .map(|segment| match segment {
-                Segment::Map { key } => Some(Step::Key(key.clone())),
-                Segment::Seq { index } => Some(Step::Index(*index)),
-                Segment::Enum { .. } | Segment::Unknown => None,
-            })
-            .collect();
-        let message = error.inner().to_string();
-        if let Some(refused) = steps
-            .as_deref()
-            .and_then(|steps| refused_number(value, steps, numbers, &message))
-        {
+    decode_with(value, what, numbers, |text| serde_json::from_slice(text))
+}
+
+fn decode_with<T>(
+    value: &Value,
+    what: &str,
+    numbers: &Numbers,
+    read: impl FnOnce(&[u8]) -> Result<T, serde_json::Error>,
+) -> Result<T, CliError> {
+    let text = value.to_string();
+    trail::traced(|| read(text.as_bytes())).map_err(|(error, path)| {
+        let message = without_position(&error);
+        if let Some(refused) = refused_number(value, path.steps(), numbers, &message) {
             return CliError::Usage(format!("invalid {what}: {refused}"));
         }
-        let path = error.path().to_string();
-        let at = if path == "." {
+        let at = if path.is_empty() {
             String::new()
         } else {
             format!(" at `{path}`")
         };
         CliError::Usage(format!("invalid {what}{at}: {message}"))
     })
+}
+
+/// serde_json's message without the position in the text it read, which is our own encoding of the value
+/// rather than anything the user wrote.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&position) {
+        Some(bare) if error.line() != 0 => bare.to_owned(),
+        _ => message,
+    }
 }
 
 /// "`num_workers` must be an integer from -2147483648 to 2147483647 (i32); got 100000000000000000000": a
@@ -428,17 +443,76 @@ pub(super) fn kind(value: &Value) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use serde::Deserialize;
+    use serde::de::{Deserialize, Deserializer, MapAccess};
 
     use super::*;
+    use crate::serde_support::object::{self, FromObject};
 
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
+    // Request types as the generator writes them: read through the runtime's object helpers, which note the
+    // path of an error.
+
+    #[derive(Debug, Default)]
     #[allow(dead_code)]
     struct Resize {
         name: Option<String>,
-        #[serde(default, with = "crate::serde_support::numbers")]
         workers: Option<Vec<i32>>,
+        nodes: Option<Vec<Node>>,
+    }
+
+    #[derive(Debug, Default)]
+    #[allow(dead_code)]
+    struct Node {
+        size: Option<i32>,
+    }
+
+    impl<'de> Deserialize<'de> for Resize {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            object::read_object(deserializer)
+        }
+    }
+
+    impl FromObject for Resize {
+        const EXPECTING: &'static str = "an object (Resize)";
+
+        fn from_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+            let mut value = Self::default();
+            while let Some(key) = map.next_key::<object::Text>()? {
+                let read = match key.as_str() {
+                    "name" => object::read_into(&mut map, &mut value.name),
+                    "workers" => object::read_number_into(&mut map, &mut value.workers),
+                    "nodes" => object::read_with(
+                        &mut map,
+                        &mut value.nodes,
+                        object::opt(object::list_of(object::plain())),
+                    ),
+                    _ => object::refuse(&key, &["name", "workers", "nodes"]),
+                };
+                object::at_key(read, key)?;
+            }
+            Ok(value)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Node {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            object::read_object(deserializer)
+        }
+    }
+
+    impl FromObject for Node {
+        const EXPECTING: &'static str = "an object (Node)";
+
+        fn from_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+            let mut value = Self::default();
+            while let Some(key) = map.next_key::<object::Text>()? {
+                let read = match key.as_str() {
+                    "size" => object::read_number_into(&mut map, &mut value.size),
+                    _ => object::refuse(&key, &["size"]),
+                };
+                object::at_key(read, key)?;
+            }
+            Ok(value)
+        }
     }
 
     fn refusal(text: &str) -> String {
@@ -466,10 +540,31 @@ mod tests {
         }
     }
 
-    #[derive(Debug, Deserialize, PartialEq)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Debug, Default, PartialEq)]
     struct ReadParams {
         offset: Option<i64>,
+    }
+
+    impl<'de> Deserialize<'de> for ReadParams {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            object::read_object(deserializer)
+        }
+    }
+
+    impl FromObject for ReadParams {
+        const EXPECTING: &'static str = "an object (ReadParams)";
+
+        fn from_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+            let mut value = Self::default();
+            while let Some(key) = map.next_key::<object::Text>()? {
+                let read = match key.as_str() {
+                    "offset" => object::read_number_into(&mut map, &mut value.offset),
+                    _ => object::refuse(&key, &["offset"]),
+                };
+                object::at_key(read, key)?;
+            }
+            Ok(value)
+        }
     }
 
     #[test]
@@ -526,17 +621,29 @@ mod tests {
             refusal(r#"{"name": 1.50}"#),
             "invalid request body: `name` must be a string; got 1.50"
         );
+        assert_eq!(
+            refusal(r#"{"nodes": [{"size": 2}, {"size": 1e10}]}"#),
+            "invalid request body: `nodes[1].size` must be an integer from -2147483648 to 2147483647 (i32); got 1e10"
+        );
     }
 
     #[test]
     fn other_refusals_keep_serdes_message() {
         assert_eq!(
             refusal(r#"{"nmae": 5}"#),
-            "invalid request body at `nmae`: unknown field `nmae`, expected `name` or `workers`"
+            "invalid request body at `nmae`: unknown field `nmae`, expected one of `name`, `workers`, `nodes`"
         );
         assert_eq!(
             refusal(r#"{"name": [5]}"#),
             "invalid request body at `name`: invalid type: sequence, expected a string"
+        );
+        assert_eq!(
+            refusal(r#"{"nodes": [{}, {"size": 1, "sise": 2}]}"#),
+            "invalid request body at `nodes[1].sise`: unknown field `sise`, expected `size`"
+        );
+        assert_eq!(
+            refusal("[]"),
+            "invalid request body: invalid type: sequence, expected an object (Resize)"
         );
     }
 }

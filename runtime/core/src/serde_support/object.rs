@@ -16,6 +16,9 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::numbers::{Read, WireNumber};
+use super::trail::Seed;
+// What generated readers name: the shapes of fields holding lists or maps, and the note of a failed key.
+pub use super::trail::{Reader, at_key, list_of, map_of, opt, plain};
 
 /// A struct the generator reads field by field from a JSON object.
 pub trait FromObject: Sized {
@@ -121,13 +124,45 @@ pub fn read_number_some<'de, A: MapAccess<'de>, T: WireNumber>(
     Ok(())
 }
 
+/// [`read_into`] for a field holding lists or maps, read by `shape` so that an error names the index or
+/// key it came from.
+pub fn read_with<'de, R: Reader<'de>, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut R::Value,
+    _shape: R,
+) -> Result<(), A::Error> {
+    *slot = map.next_value_seed(Seed::<R>::new())?;
+    Ok(())
+}
+
+/// [`read_some`] for a field holding lists or maps, read by `shape`.
+pub fn read_some_with<'de, R: Reader<'de>, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Option<R::Value>,
+    _shape: R,
+) -> Result<(), A::Error> {
+    *slot = Some(map.next_value_seed(Seed::<R>::new())?);
+    Ok(())
+}
+
 /// Keeps an entry no field claims, as sent.
 pub fn keep<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
-    key: Text<'de>,
+    key: &Text<'de>,
     kept: &mut impl Keep<T>,
 ) -> Result<(), A::Error> {
-    kept.keep(key.into_owned(), map.next_value()?);
+    kept.keep(key.as_str().to_owned(), map.next_value()?);
+    Ok(())
+}
+
+/// [`keep`] for typed additional properties holding lists or maps, read by `shape`.
+pub fn keep_with<'de, R: Reader<'de>, A: MapAccess<'de>>(
+    map: &mut A,
+    key: &Text<'de>,
+    kept: &mut impl Keep<R::Value>,
+    _shape: R,
+) -> Result<(), A::Error> {
+    kept.keep(key.as_str().to_owned(), map.next_value_seed(Seed::<R>::new())?);
     Ok(())
 }
 
@@ -193,9 +228,9 @@ mod tests {
                 let read = match key.as_str() {
                     "name" => read_some(&mut map, &mut name),
                     "size" => read_number_into(&mut map, &mut size),
-                    _ => keep(&mut map, key, &mut unknown_fields),
+                    _ => keep(&mut map, &key, &mut unknown_fields),
                 };
-                read?;
+                at_key(read, key)?;
             }
             Ok(Sample {
                 name: required(name, "name")?,
