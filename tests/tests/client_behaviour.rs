@@ -182,10 +182,8 @@ async fn wrongly_typed_success_body_is_a_decode_error() {
         "{message}"
     );
     assert!(message.contains("\"two\""), "{message}");
-}
 
-#[tokio::test]
-async fn a_decode_error_inside_a_list_names_the_item() {
+    // Inside a list, the path names the item.
     let body = r#"{"cluster_id": "0115", "init_scripts": [{"dbfs": {"destination": "dbfs:/a.sh"}}, {"dbfs": {"destination": 7}}]}"#;
     let server = mock::serve(200, body).await;
     let error = mock::client(&server)
@@ -196,6 +194,28 @@ async fn a_decode_error_inside_a_list_names_the_item() {
     let message = error.to_string();
     assert!(
         message.contains("at `init_scripts[1].dbfs.destination`: invalid type: integer `7`, expected a string"),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn a_success_body_that_is_not_utf8_is_a_decode_error() {
+    let server = wiremock::MockServer::builder().start().await;
+    let mut body = br#"{"cluster_id": "0115", "cluster_name": "caf"#.to_vec();
+    body.extend_from_slice(&[0xE9, b'"', b'}']);
+    wiremock::Mock::given(wiremock::matchers::any())
+        .respond_with(wiremock::ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+        .mount(&server)
+        .await;
+    let error = mock::client(&server)
+        .clusters()
+        .get("0115")
+        .await
+        .expect_err("Latin-1 text is not JSON");
+    assert!(matches!(error, Error::Decode { .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(
+        message.contains("the body is not UTF-8 text (invalid byte at offset 43)"),
         "{message}"
     );
 }

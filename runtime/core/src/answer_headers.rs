@@ -45,7 +45,7 @@ pub(crate) fn read<H: DeserializeOwned>(operation: &Operation, status: u16, head
     // reads it; failing that, the struct and the operation's metadata disagree, which is worth saying.
     // Read from text, as bodies are: one copy of each type's reading code.
     let text = Value::Object(object).to_string();
-    trail::from_slice(text.as_bytes()).map_err(Error::decode(operation.id, status))
+    trail::from_str(&text).map_err(Error::decode(operation.id, status))
 }
 
 /// The header text as the JSON value of its kind; `None` when it is not one.

@@ -755,7 +755,15 @@ pub(crate) fn decode<R: DeserializeOwned>(operation: &Operation, status: u16, bo
             status,
         });
     };
-    trail::from_slice(body).map_err(Error::decode(operation.id, status))
+    // JSON is UTF-8 (RFC 8259); checked once here, the text is read without checking each string again.
+    let text = std::str::from_utf8(body).map_err(|error| {
+        let source = <serde_json::Error as serde::de::Error>::custom(format_args!(
+            "the body is not UTF-8 text (invalid byte at offset {})",
+            error.valid_up_to()
+        ));
+        Error::decode(operation.id, status)(trail::Failure::of_text(source))
+    })?;
+    trail::from_str(text).map_err(Error::decode(operation.id, status))
 }
 
 fn is_blank(body: &[u8]) -> bool {

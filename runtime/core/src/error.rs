@@ -7,7 +7,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::auth::AuthError;
-use crate::serde_support::trail::Path;
+use crate::serde_support::trail::{Failure, Path};
 
 /// Longest piece of a non-JSON error body kept as the message.
 const MAX_TEXT_MESSAGE: usize = 1024;
@@ -98,12 +98,15 @@ pub enum Error {
 
 impl Error {
     /// The [`Error::Decode`] of a body of `operation` that did not read, with where in it.
-    pub(crate) fn decode(operation: &'static str, status: u16) -> impl Fn((serde_json::Error, Path)) -> Error {
-        move |(source, path)| Error::Decode {
-            operation,
-            status,
-            path,
-            source,
+    pub(crate) fn decode(operation: &'static str, status: u16) -> impl Fn(Box<Failure>) -> Error {
+        move |failure| {
+            let Failure { error, path } = *failure;
+            Error::Decode {
+                operation,
+                status,
+                path,
+                source: error,
+            }
         }
     }
 

@@ -22,7 +22,7 @@ use serde_json::{Map, Value};
 use crate::client::{PreparedRequest, RequestBuilder};
 use crate::error::Error;
 use crate::operation::Operation;
-use crate::serde_support::trail::{self, JsonRead, Path};
+use crate::serde_support::trail::{self, Failure, JsonRead};
 
 /// How one list operation pages through its results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,7 +116,7 @@ impl<T: DeserializeOwned> Items<T> {
         };
         Items {
             state,
-            decode: |raw| trail::from_slice(raw.get().as_bytes()),
+            decode: |raw| trail::from_str(raw.get()),
             item: PhantomData,
         }
     }
@@ -131,7 +131,7 @@ impl<T: DeserializeOwned> Items<T> {
     pub fn into_json(self) -> Items<Value> {
         Items {
             state: self.state,
-            decode: |raw| serde_json::from_str(raw.get()).map_err(|error| (error, Path::default())),
+            decode: |raw| serde_json::from_str(raw.get()).map_err(Failure::of_text),
             item: PhantomData,
         }
     }
@@ -142,7 +142,7 @@ impl<T: DeserializeOwned> Items<T> {
     pub fn into_raw(self) -> Items<Box<RawValue>> {
         Items {
             state: self.state,
-            decode: |raw| trail::from_slice::<T>(raw.get().as_bytes()).map(|_| raw),
+            decode: |raw| trail::check::<T>(raw.get()).map(|()| raw),
             item: PhantomData,
         }
     }
@@ -275,7 +275,7 @@ impl Pager {
             .execute(request.operation, &request.path, &request.params, body.as_deref())
             .await?;
         let operation = self.operation().id;
-        let decode_error = |source| Error::decode(operation, status)((source, Path::default()));
+        let decode_error = |error| Error::decode(operation, status)(Failure::of_text(error));
         let page: Box<RawValue> = crate::client::decode(self.operation(), status, &bytes)?;
         let (items, mut response) = split_page(&page, self.paging.items).map_err(decode_error)?;
         let items: Vec<Box<RawValue>> = match items {

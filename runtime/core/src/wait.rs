@@ -168,7 +168,7 @@ impl RequestBuilder<'_> {
             )
             .await?;
         // Read back from text, as the first answer was: one copy of the type's reading code, not two.
-        trail::from_slice(settled.to_string().as_bytes()).map_err(Error::decode(wait.poll.id, 200))
+        trail::from_str(&settled.to_string()).map_err(Error::decode(wait.poll.id, 200))
     }
 }
 

@@ -58,7 +58,7 @@ impl Request {
         // Decoded as the one entry of an object, so a refusal names the parameter.
         let single = Value::Object(Map::from_iter([(name.to_owned(), value.clone())]));
         let decoded = decode_with(&single, "parameters", &self.numbers, |text| {
-            let mut deserializer = serde_json::Deserializer::from_slice(text);
+            let mut deserializer = serde_json::Deserializer::from_str(text);
             let entries = <MapOf<As<T>> as Reader>::read(&mut deserializer)?;
             deserializer.end()?;
             Ok(entries)
@@ -172,21 +172,21 @@ impl Request {
     }
 }
 
-/// Reads `value` as `T`. The value is read back from its text by serde_json's slice reader, the one response
+/// Reads `value` as `T`. The value is read back from its text by serde_json's `str` reader, the one response
 /// bodies go through, so the CLI compiles no second copy of each type's reading code; the readers note where
 /// an error came from ([`trail`]), which the message names.
 fn decode<T: DeserializeOwned>(value: &Value, what: &str, numbers: &Numbers) -> Result<T, CliError> {
-    decode_with(value, what, numbers, |text| serde_json::from_slice(text))
+    decode_with(value, what, numbers, |text| serde_json::from_str(text))
 }
 
 fn decode_with<T>(
     value: &Value,
     what: &str,
     numbers: &Numbers,
-    read: impl FnOnce(&[u8]) -> Result<T, serde_json::Error>,
+    read: impl FnOnce(&str) -> Result<T, serde_json::Error>,
 ) -> Result<T, CliError> {
     let text = value.to_string();
-    trail::traced(|| read(text.as_bytes())).map_err(|(error, path)| {
+    trail::traced(|| read(&text)).map_err(|(error, path)| {
         let message = without_position(&error);
         if let Some(refused) = refused_number(value, path.steps(), numbers, &message) {
             return CliError::Usage(format!("invalid {what}: {refused}"));
@@ -448,8 +448,33 @@ mod tests {
     use super::*;
     use crate::serde_support::object::{self, FromObject};
 
-    // Request types as the generator writes them: read through the runtime's object helpers, which note the
-    // path of an error.
+    /// `Deserialize` through the runtime's object helpers, as the generator writes it (which is what notes
+    /// the path of an error): one arm per wire name, and any other key refused.
+    macro_rules! read_as_generated {
+        ($type:ident { $($wire:literal => $field:ident by $read:expr),* $(,)? }) => {
+            impl<'de> Deserialize<'de> for $type {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    object::read_object(deserializer)
+                }
+            }
+
+            impl FromObject for $type {
+                const EXPECTING: &'static str = concat!("an object (", stringify!($type), ")");
+
+                fn from_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+                    let mut value = Self::default();
+                    while let Some(key) = map.next_key::<object::Text>()? {
+                        let read = match key.as_str() {
+                            $($wire => $read(&mut map, &mut value.$field),)*
+                            _ => object::refuse(&key, &[$($wire),*]),
+                        };
+                        object::at_key(read, key)?;
+                    }
+                    Ok(value)
+                }
+            }
+        };
+    }
 
     #[derive(Debug, Default)]
     #[allow(dead_code)]
@@ -459,61 +484,19 @@ mod tests {
         nodes: Option<Vec<Node>>,
     }
 
+    read_as_generated!(Resize {
+        "name" => name by object::read_into,
+        "workers" => workers by object::read_number_into,
+        "nodes" => nodes by |map: &mut A, slot| object::read_with(map, slot, object::opt(object::list_of(object::plain()))),
+    });
+
     #[derive(Debug, Default)]
     #[allow(dead_code)]
     struct Node {
         size: Option<i32>,
     }
 
-    impl<'de> Deserialize<'de> for Resize {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            object::read_object(deserializer)
-        }
-    }
-
-    impl FromObject for Resize {
-        const EXPECTING: &'static str = "an object (Resize)";
-
-        fn from_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-            let mut value = Self::default();
-            while let Some(key) = map.next_key::<object::Text>()? {
-                let read = match key.as_str() {
-                    "name" => object::read_into(&mut map, &mut value.name),
-                    "workers" => object::read_number_into(&mut map, &mut value.workers),
-                    "nodes" => object::read_with(
-                        &mut map,
-                        &mut value.nodes,
-                        object::opt(object::list_of(object::plain())),
-                    ),
-                    _ => object::refuse(&key, &["name", "workers", "nodes"]),
-                };
-                object::at_key(read, key)?;
-            }
-            Ok(value)
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Node {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            object::read_object(deserializer)
-        }
-    }
-
-    impl FromObject for Node {
-        const EXPECTING: &'static str = "an object (Node)";
-
-        fn from_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-            let mut value = Self::default();
-            while let Some(key) = map.next_key::<object::Text>()? {
-                let read = match key.as_str() {
-                    "size" => object::read_number_into(&mut map, &mut value.size),
-                    _ => object::refuse(&key, &["size"]),
-                };
-                object::at_key(read, key)?;
-            }
-            Ok(value)
-        }
-    }
+    read_as_generated!(Node { "size" => size by object::read_number_into });
 
     fn refusal(text: &str) -> String {
         let value: Value = serde_json::from_str(text).unwrap();
@@ -545,27 +528,7 @@ mod tests {
         offset: Option<i64>,
     }
 
-    impl<'de> Deserialize<'de> for ReadParams {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            object::read_object(deserializer)
-        }
-    }
-
-    impl FromObject for ReadParams {
-        const EXPECTING: &'static str = "an object (ReadParams)";
-
-        fn from_object<'de, A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-            let mut value = Self::default();
-            while let Some(key) = map.next_key::<object::Text>()? {
-                let read = match key.as_str() {
-                    "offset" => object::read_number_into(&mut map, &mut value.offset),
-                    _ => object::refuse(&key, &["offset"]),
-                };
-                object::at_key(read, key)?;
-            }
-            Ok(value)
-        }
-    }
+    read_as_generated!(ReadParams { "offset" => offset by object::read_number_into });
 
     #[test]
     fn a_required_parameter_is_read_alone_and_the_rest_into_the_parameter_type() {

@@ -22,7 +22,7 @@ pub enum Step {
 
 /// The steps from the top of a document to a value, written `tasks[0].timeout_seconds` (empty for the top).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Path(pub Vec<Step>);
+pub struct Path(Vec<Step>);
 
 impl Path {
     pub fn steps(&self) -> &[Step] {
@@ -73,13 +73,50 @@ pub fn traced<T, E>(read: impl FnOnce() -> Result<T, E>) -> Result<T, (E, Path)>
     })
 }
 
-/// A JSON read, failed with serde_json's error and the path of the value it came from.
-pub type JsonRead<T> = Result<T, (serde_json::Error, Path)>;
+/// Why a JSON text did not read: serde_json's error, and the path of the value it came from.
+#[derive(Debug)]
+pub struct Failure {
+    pub error: serde_json::Error,
+    pub path: Path,
+}
+
+impl Failure {
+    /// A failure of the whole text rather than of a value in it.
+    pub fn of_text(error: serde_json::Error) -> Box<Failure> {
+        Box::new(Failure {
+            error,
+            path: Path::default(),
+        })
+    }
+}
+
+/// A JSON read. The failure is boxed so that the result has the layout of serde_json's own, and a large
+/// value is not copied from one to the other.
+pub type JsonRead<T> = Result<T, Box<Failure>>;
 
 /// Reads `text` as `T`, with the path of the value an error came from. Typed bodies are read through this
-/// one function (serde_json's slice reader), so each type's reading code is compiled once.
-pub fn from_slice<T: de::DeserializeOwned>(text: &[u8]) -> JsonRead<T> {
-    traced(|| serde_json::from_slice(text))
+/// one function (serde_json's `str` reader), so each type's reading code is compiled once.
+#[inline]
+pub fn from_str<T: de::DeserializeOwned>(text: &str) -> JsonRead<T> {
+    serde_json::from_str(text).map_err(|error| failure::<T>(text, error))
+}
+
+/// [`from_str`] for a text that only has to read as `T`: the value is dropped where it was read.
+#[inline]
+pub fn check<T: de::DeserializeOwned>(text: &str) -> Result<(), Box<Failure>> {
+    from_str::<T>(text).map(drop)
+}
+
+/// Where `text` fails to read as `T`. Failures are rare, so the text is read again with the notes kept, and
+/// a read that succeeds pays nothing for them. The same text fails the same way.
+#[cold]
+#[inline(never)]
+fn failure<T: de::DeserializeOwned>(text: &str, error: serde_json::Error) -> Box<Failure> {
+    let path = match traced(|| serde_json::from_str::<T>(text).map(drop)) {
+        Err((_, path)) => path,
+        Ok(()) => Path::default(),
+    };
+    Box::new(Failure { error, path })
 }
 
 /// Notes that the error passing back was met at `step`.
@@ -333,6 +370,21 @@ mod tests {
         assert_eq!(read::<Opt<ListOf<As<u8>>>>("null"), Ok(String::new()));
         // An error at the top has an empty path.
         assert_eq!(read::<ListOf<As<u8>>>(r#"{"a": 1}"#), Err(String::new()));
+    }
+
+    #[test]
+    fn a_failed_read_gives_its_error_and_a_good_one_its_value() {
+        type Nested = std::collections::BTreeMap<String, Vec<u8>>;
+        // Plain serde types note nothing; the path comes from the readers of generated code.
+        let failure = from_str::<Nested>(r#"{"a": [1, 300]}"#).unwrap_err();
+        assert!(
+            failure.error.to_string().contains("invalid value: integer `300`"),
+            "{}",
+            failure.error
+        );
+        assert!(failure.path.is_empty());
+        assert!(check::<Nested>(r#"{"a": [1, 2]}"#).is_ok());
+        assert_eq!(from_str::<Nested>(r#"{"a": [7]}"#).unwrap()["a"], [7]);
     }
 
     #[test]
