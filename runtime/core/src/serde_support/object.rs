@@ -95,12 +95,14 @@ impl<'de> Deserialize<'de> for Text<'de> {
 // quick to check, and each helper is compiled once per field type rather than once per field.
 
 /// Reads the next value into `slot`, as its type reads it (`Option<T>` takes `null` as `None`).
+#[inline]
 pub fn read_into<'de, A: MapAccess<'de>, T: Deserialize<'de>>(map: &mut A, slot: &mut T) -> Result<(), A::Error> {
     *slot = map.next_value()?;
     Ok(())
 }
 
 /// Reads the next value into `slot` as present: a required field, or `Some(null)` for a nullable optional one.
+#[inline]
 pub fn read_some<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
@@ -110,12 +112,14 @@ pub fn read_some<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 }
 
 /// [`read_into`] for a field holding numbers, in their wire form.
+#[inline]
 pub fn read_number_into<'de, A: MapAccess<'de>, T: WireNumber>(map: &mut A, slot: &mut T) -> Result<(), A::Error> {
     *slot = map.next_value::<Read<T>>()?.0;
     Ok(())
 }
 
 /// [`read_some`] for a field holding numbers, in their wire form.
+#[inline]
 pub fn read_number_some<'de, A: MapAccess<'de>, T: WireNumber>(
     map: &mut A,
     slot: &mut Option<T>,
@@ -126,6 +130,7 @@ pub fn read_number_some<'de, A: MapAccess<'de>, T: WireNumber>(
 
 /// [`read_into`] for a field holding lists or maps, read by `shape` so that an error names the index or
 /// key it came from.
+#[inline]
 pub fn read_with<'de, R: Reader<'de>, A: MapAccess<'de>>(
     map: &mut A,
     slot: &mut R::Value,
@@ -136,6 +141,7 @@ pub fn read_with<'de, R: Reader<'de>, A: MapAccess<'de>>(
 }
 
 /// [`read_some`] for a field holding lists or maps, read by `shape`.
+#[inline]
 pub fn read_some_with<'de, R: Reader<'de>, A: MapAccess<'de>>(
     map: &mut A,
     slot: &mut Option<R::Value>,
@@ -146,6 +152,7 @@ pub fn read_some_with<'de, R: Reader<'de>, A: MapAccess<'de>>(
 }
 
 /// Keeps an entry no field claims, as sent.
+#[inline]
 pub fn keep<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     key: &Text<'de>,
@@ -156,6 +163,7 @@ pub fn keep<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 }
 
 /// [`keep`] for typed additional properties holding lists or maps, read by `shape`.
+#[inline]
 pub fn keep_with<'de, R: Reader<'de>, A: MapAccess<'de>>(
     map: &mut A,
     key: &Text<'de>,

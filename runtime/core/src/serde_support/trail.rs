@@ -139,6 +139,7 @@ pub fn forget() {
 }
 
 /// The result of reading the value of `key`, with the key noted if it failed.
+#[inline]
 pub fn at_key<E>(read: Result<(), E>, key: Text<'_>) -> Result<(), E> {
     if read.is_err() {
         note(|| Step::Key(key.into_owned()));
