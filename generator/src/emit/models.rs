@@ -323,31 +323,19 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option
         let nullable = matches!(field.ty, TypeRef::Nullable(_));
         // Present is `Some`: a required field until the end, or `Some(null)` for a nullable optional one.
         let present = field.required || nullable;
-        let read = if !field.ty.holds_number() && holds_container(&field.ty) {
-            // Lists and maps are read by a reader that names their shape, so that an error inside one notes
-            // its index or key; the compiler takes the item types from the field.
-            let inner = match &field.ty {
-                TypeRef::Nullable(inner) => inner.as_ref(),
-                other => other,
-            };
-            // (A boxed field refers to its type directly, so never holds a list or map.)
-            let mut shape = reader(inner);
-            if nullable {
-                shape = quote!(object::opt(#shape));
+        // (A boxed field refers to its type directly, so never holds a list or map.)
+        let read = match container_reader(&field.ty) {
+            Some(shape) if present => quote!(object::read_some_with(&mut #map, &mut #target, #shape)),
+            Some(shape) => quote!(object::read_with(&mut #map, &mut #target, object::opt(#shape))),
+            None => {
+                let helper = match (field.ty.holds_number(), present) {
+                    (false, false) => quote!(read_into),
+                    (false, true) => quote!(read_some),
+                    (true, false) => quote!(read_number_into),
+                    (true, true) => quote!(read_number_some),
+                };
+                quote!(object::#helper(&mut #map, &mut #target))
             }
-            if present {
-                quote!(object::read_some_with(&mut #map, &mut #target, #shape))
-            } else {
-                quote!(object::read_with(&mut #map, &mut #target, object::opt(#shape)))
-            }
-        } else {
-            let helper = match (field.ty.holds_number(), present) {
-                (false, false) => quote!(read_into),
-                (false, true) => quote!(read_some),
-                (true, false) => quote!(read_number_into),
-                (true, true) => quote!(read_number_some),
-            };
-            quote!(object::#helper(&mut #map, &mut #target))
         };
         arms.push(quote!(#wire => #read,));
         if field.required {
@@ -374,10 +362,10 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option
     });
     let other = match extra_field.map(place) {
         Some(kept) => match &body.extra {
-            ExtraFields::Typed { ty, .. } if !ty.holds_number() && holds_container(ty) => {
-                let shape = reader(ty);
-                quote!(object::keep_with(&mut #map, &#key, &mut #kept, #shape))
-            }
+            ExtraFields::Typed { ty, .. } => match container_reader(ty) {
+                Some(shape) => quote!(object::keep_with(&mut #map, &#key, &mut #kept, #shape)),
+                None => quote!(object::keep(&mut #map, &#key, &mut #kept)),
+            },
             _ => quote!(object::keep(&mut #map, &#key, &mut #kept)),
         },
         None => {
@@ -438,7 +426,14 @@ fn from_object_impl(def: &TypeDef, body: &StructDef, runtime: &str, gate: Option
     }
 }
 
-/// Whether a value of `ty` is or holds a list or a map (through `null`), whose items a [`reader`] names.
+/// The reader of a value of `ty` that is or holds a list or a map (through `null`), so that an error inside one
+/// notes its index or key; the compiler takes the item types from the field. `None` for other values, read
+/// as their type reads them, and for numbers, whose wire-form readers note indices and keys themselves.
+fn container_reader(ty: &TypeRef) -> Option<TokenStream> {
+    (!ty.holds_number() && holds_container(ty)).then(|| reader(ty))
+}
+
+/// Whether a value of `ty` is or holds a list or a map (through `null`).
 fn holds_container(ty: &TypeRef) -> bool {
     match ty {
         TypeRef::List(_) | TypeRef::Map(_) => true,

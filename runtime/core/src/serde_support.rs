@@ -31,9 +31,9 @@ pub mod numbers {
     use std::fmt;
 
     use serde::de::{self, Deserialize, Deserializer, Visitor};
+    use serde::ser::{Serialize, Serializer};
 
     use super::trail::{As, ListOf, MapOf, Reader};
-    use serde::ser::{Serialize, Serializer};
 
     /// A value that holds numbers and knows their wire form.
     pub trait WireNumber: Sized {

@@ -209,15 +209,6 @@ impl<R> Default for Seed<R> {
     }
 }
 
-// Not derived: a derive would require `R: Copy`.
-impl<R> Clone for Seed<R> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<R> Copy for Seed<R> {}
-
 impl<'de, R: Reader<'de>> de::DeserializeSeed<'de> for Seed<R> {
     type Value = R::Value;
 
@@ -273,26 +264,18 @@ impl<'de, R: Reader<'de>> Visitor<'de> for ListVisitor<R> {
         formatter.write_str("a list")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        read_items(seq, Seed::<R>::new())
-    }
-}
-
-/// Every item of `seq`, each read by `seed`; an error notes the index of the item it came from.
-pub fn read_items<'de, A, S>(mut seq: A, seed: S) -> Result<Vec<S::Value>, A::Error>
-where
-    A: SeqAccess<'de>,
-    S: de::DeserializeSeed<'de> + Copy,
-{
-    // A length hint comes from the input, so it is trusted only so far.
-    let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-    loop {
-        match seq.next_element_seed(seed) {
-            Ok(Some(item)) => items.push(item),
-            Ok(None) => return Ok(items),
-            Err(error) => {
-                note(|| Step::Index(items.len()));
-                return Err(error);
+    /// Every item, read by `R`; an error notes the index of the item it came from.
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        // A length hint comes from the input, so it is trusted only so far.
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        loop {
+            match seq.next_element_seed(Seed::<R>::new()) {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => return Ok(items),
+                Err(error) => {
+                    note(|| Step::Index(items.len()));
+                    return Err(error);
+                }
             }
         }
     }
@@ -315,31 +298,23 @@ impl<'de, R: Reader<'de>> Visitor<'de> for MapVisitor<R> {
         formatter.write_str("an object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        read_entries(map, Seed::<R>::new())
-    }
-}
-
-/// Every entry of `map`, each value read by `seed`; a repeated key keeps its last value, and an error notes
-/// the key of the value it came from.
-pub fn read_entries<'de, A, S>(mut map: A, seed: S) -> Result<std::collections::BTreeMap<String, S::Value>, A::Error>
-where
-    A: MapAccess<'de>,
-    S: de::DeserializeSeed<'de> + Copy,
-{
-    let mut entries = std::collections::BTreeMap::new();
-    while let Some(key) = map.next_key::<String>()? {
-        match map.next_value_seed(seed) {
-            Ok(value) => {
-                entries.insert(key, value);
-            }
-            Err(error) => {
-                note(|| Step::Key(key));
-                return Err(error);
+    /// Every entry, its value read by `R`; a repeated key keeps its last value, and an error notes the key of
+    /// the value it came from.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut entries = std::collections::BTreeMap::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match map.next_value_seed(Seed::<R>::new()) {
+                Ok(value) => {
+                    entries.insert(key, value);
+                }
+                Err(error) => {
+                    note(|| Step::Key(key));
+                    return Err(error);
+                }
             }
         }
+        Ok(entries)
     }
-    Ok(entries)
 }
 
 #[cfg(test)]
